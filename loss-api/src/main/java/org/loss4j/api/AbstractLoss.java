@@ -1,0 +1,315 @@
+package org.loss4j.api;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import org.loss4j.api.internal.Broadcast;
+import org.loss4j.api.internal.Shapes;
+
+/**
+ * Implements Keras's {@code Loss.__call__} flow once, so that a loss supplies only its per-sample
+ * kernel and that kernel's gradient.
+ *
+ * <p>For every call the base class: converts {@code y_true} and {@code y_pred} to the loss dtype;
+ * aligns their ranks with Keras's squeeze-or-expand rule (a {@code [N]} target against an
+ * {@code [N, 1]} prediction becomes {@code [N, 1]}, never a broadcast to {@code [N, N]}); asks
+ * {@link #perSampleShape} to validate them; aligns {@code sample_weight} and the mask with the
+ * per-sample shape; runs {@link #forward}; and reduces as {@link Reduction} describes. The
+ * gradient runs the same steps, turns the reduction into an upstream gradient per sample
+ * ({@code w * m / divisor}) and hands it to {@link #backward}.
+ *
+ * <p>Weights and masks are aligned with the per-sample loss of shape {@code S} as follows: a
+ * single value applies everywhere; a shape that, with trailing 1s dropped, is a leading part of
+ * {@code S} gives one value per block ({@code [batch]} and {@code [batch, 1]} weight every
+ * timestep of their sample); a shape of the same rank with dimensions 1 or equal to {@code S}'s
+ * broadcasts as in NumPy. Anything else is refused, naming both shapes.
+ *
+ * <h2>Differences from Keras</h2>
+ *
+ * <ul>
+ *   <li>Weights of shape {@code [batch]} against a per-sample loss of shape {@code [batch, time]}
+ *       apply to every timestep; Keras raises, or silently weights the wrong axis when
+ *       {@code batch == time}.
+ *   <li>{@code mean_with_sample_weight} divides by the weights broadcast to the loss shape.
+ *   <li>An empty batch reduces to 0, not to an empty tensor.
+ * </ul>
+ *
+ * <p>Subclasses must be immutable; this class keeps no state beyond its constructor arguments.
+ */
+public abstract class AbstractLoss implements Loss {
+  private final String name;
+  private final Reduction reduction;
+  private final DType dtype;
+
+  /**
+   * Initialises the arguments every loss shares.
+   *
+   * @param name the Keras {@code name}; never null
+   * @param reduction how {@link #compute} reduces; never null
+   * @param dtype {@link DType#FLOAT32} or {@link DType#FLOAT64}
+   * @throws IllegalArgumentException if {@code dtype} is not a floating-point type
+   */
+  protected AbstractLoss(String name, Reduction reduction, DType dtype) {
+    this.name = checkNotNull(name, "name");
+    this.reduction = checkNotNull(reduction, "reduction");
+    this.dtype = checkNotNull(dtype, "dtype");
+    if (!dtype.isFloating()) {
+      throw new IllegalArgumentException(
+          displayName() + ": dtype must be one of [float32, float64], got " + dtype.kerasName());
+    }
+  }
+
+  /**
+   * Validates the aligned inputs and returns the shape of the per-sample loss.
+   *
+   * @throws IllegalArgumentException naming this loss, the argument, what was received and what
+   *     was expected, if the inputs do not fit
+   */
+  protected abstract int[] perSampleShape(Operands operands);
+
+  /**
+   * Computes the unweighted loss of every sample into {@code perSample} (row-major, of the shape
+   * {@link #perSampleShape} returned), in double; the base class rounds to the dtype.
+   */
+  protected abstract void forward(Operands operands, double[] perSample);
+
+  /**
+   * Writes {@code sum_i upstream[i] * d perSample[i] / d yPred[j]} into {@code gradient[j]} for
+   * every element {@code j} of {@code y_pred}; {@code gradient} arrives filled with zeros.
+   *
+   * @param upstream one value per per-sample element; zero where weights or the mask are zero
+   */
+  protected abstract void backward(Operands operands, double[] upstream, double[] gradient);
+
+  /**
+   * Returns the elements of the per-sample loss that count, or null when all do. The default is
+   * null; {@code SparseCategoricalCrossentropy} overrides it for {@code ignore_class}. The
+   * result is combined with the caller's mask, as Keras merges a loss's output mask.
+   */
+  protected boolean[] validElements(Operands operands) {
+    return null;
+  }
+
+  /**
+   * Returns the name this loss uses in messages: the class's simple name, such as
+   * {@code BinaryCrossentropy}.
+   */
+  protected String displayName() {
+    return getClass().getSimpleName();
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final Reduction reduction() {
+    return reduction;
+  }
+
+  @Override
+  public final DType dtype() {
+    return dtype;
+  }
+
+  @Override
+  public final Tensor perSample(Tensor yTrue, Tensor yPred) {
+    Operands operands = operands(yTrue, yPred);
+    int[] shape = perSampleShape(operands);
+    double[] values = new double[Shapes.size(shape)];
+    forward(operands, values);
+    return Tensor.fromDoubles(values, shape, dtype);
+  }
+
+  @Override
+  public final Tensor compute(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    return prepare(yTrue, yPred, sampleWeight, mask).value();
+  }
+
+  @Override
+  public final Tensor gradient(
+      Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, Tensor upstream) {
+    return prepare(yTrue, yPred, sampleWeight, mask).gradient(upstream, yPred.shape());
+  }
+
+  @Override
+  public final LossAndGradient valueAndGradient(
+      Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    Evaluation evaluation = prepare(yTrue, yPred, sampleWeight, mask);
+    return new LossAndGradient(evaluation.value(), evaluation.gradient(null, yPred.shape()));
+  }
+
+  private Operands operands(Tensor yTrue, Tensor yPred) {
+    checkNotNull(yTrue, "%s: y_true must not be null", displayName());
+    checkNotNull(yPred, "%s: y_pred must not be null", displayName());
+    int[][] shapes = Shapes.squeezeOrExpand(yTrue.shape(), yPred.shape());
+    return new Operands(
+        toDtype(yTrue), shapes[0], toDtype(yPred), shapes[1], dtype, yTrue.dtype());
+  }
+
+  private double[] toDtype(Tensor tensor) {
+    double[] values = tensor.toDoubleArray();
+    if (dtype == DType.FLOAT32 && tensor.dtype() == DType.FLOAT64) {
+      for (int i = 0; i < values.length; i++) {
+        values[i] = (float) values[i];
+      }
+    }
+    return values;
+  }
+
+  private Evaluation prepare(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    Operands operands = operands(yTrue, yPred);
+    int[] shape = perSampleShape(operands);
+    double[] weights = sampleWeight == null ? null
+        : Broadcast.toShape(sampleWeight, shape, displayName(), "sample_weight");
+    double[] maskValues = mask == null ? null
+        : Broadcast.toShape(mask, shape, displayName(), "mask");
+    boolean[] valid = validElements(operands);
+    if (valid != null || maskValues != null) {
+      double[] merged = new double[Shapes.size(shape)];
+      for (int i = 0; i < merged.length; i++) {
+        boolean counts = (valid == null || valid[i])
+            && (maskValues == null || maskValues[i] != 0);
+        merged[i] = counts ? 1.0 : 0.0;
+      }
+      maskValues = merged;
+    }
+    return new Evaluation(this, operands, shape, weights, maskValues);
+  }
+
+  /**
+   * One prepared call: validated operands, the per-sample shape, the weights and the 0/1 mask
+   * aligned with it (either may be null), and the per-sample values once computed.
+   */
+  private static final class Evaluation {
+    private final AbstractLoss loss;
+    private final Operands operands;
+    private final int[] shape;
+    private final double[] weights;
+    private final double[] mask;
+
+    Evaluation(
+        AbstractLoss loss, Operands operands, int[] shape, double[] weights, double[] mask) {
+      this.loss = loss;
+      this.operands = operands;
+      this.shape = shape;
+      this.weights = weights;
+      this.mask = mask;
+    }
+
+    /** Returns the merged weight {@code w * m} of one per-sample element. */
+    private double weight(int i) {
+      double weight = weights == null ? 1.0 : weights[i];
+      return mask == null ? weight : weight * mask[i];
+    }
+
+    /**
+     * Returns {@code value * weight}, except that a zero weight silences an infinite value (a
+     * masked-out infeasible sample counts 0); NaN still propagates.
+     */
+    private static double weighted(double value, double weight) {
+      return weight == 0 && !Double.isNaN(value) ? 0.0 : value * weight;
+    }
+
+    /** Returns the divisor of the reduction; a divisor of 0 makes the reduced value 0. */
+    private double divisor() {
+      int count = Shapes.size(shape);
+      switch (loss.reduction) {
+        case SUM_OVER_BATCH_SIZE:
+        case MEAN:
+          return mask == null ? count : sum(mask);
+        case MEAN_WITH_SAMPLE_WEIGHT:
+          if (weights == null && mask == null) {
+            return count;
+          }
+          double total = 0;
+          for (int i = 0; i < count; i++) {
+            total += weight(i);
+          }
+          return total;
+        default:
+          return 1.0;
+      }
+    }
+
+    private static double sum(double[] values) {
+      double total = 0;
+      for (double value : values) {
+        total += value;
+      }
+      return total;
+    }
+
+    Tensor value() {
+      double[] values = new double[Shapes.size(shape)];
+      loss.forward(operands, values);
+      DType dtype = loss.dtype;
+      if (loss.reduction == Reduction.NONE) {
+        for (int i = 0; i < values.length; i++) {
+          values[i] = weighted(dtype.round(values[i]), weight(i));
+        }
+        return Tensor.fromDoubles(values, shape, dtype);
+      }
+      double total = 0;
+      for (int i = 0; i < values.length; i++) {
+        total += weighted(dtype.round(values[i]), weight(i));
+      }
+      double divisor = divisor();
+      double reduced = divisor == 0 ? 0.0 : total / divisor;
+      return Tensor.fromDoubles(new double[] {reduced}, new int[0], dtype);
+    }
+
+    Tensor gradient(Tensor upstream, int[] yPredShape) {
+      checkUpstream(upstream);
+      double[] perElement = new double[Shapes.size(shape)];
+      if (loss.reduction == Reduction.NONE) {
+        for (int i = 0; i < perElement.length; i++) {
+          double incoming = upstream == null ? 1.0 : upstream.getDouble(i);
+          perElement[i] = weighted(incoming, weight(i));
+        }
+      } else {
+        double divisor = divisor();
+        double incoming = upstream == null ? 1.0 : upstream.getDouble(0);
+        double scale = divisor == 0 ? 0.0 : incoming / divisor;
+        for (int i = 0; i < perElement.length; i++) {
+          perElement[i] = scale * weight(i);
+        }
+      }
+      double[] gradient = new double[operands.yPred().length];
+      loss.backward(operands, perElement, gradient);
+      return Tensor.fromDoubles(gradient, yPredShape, loss.dtype);
+    }
+
+    private void checkUpstream(Tensor upstream) {
+      if (upstream == null) {
+        return;
+      }
+      int expected = loss.reduction == Reduction.NONE ? Shapes.size(shape) : 1;
+      boolean fits = upstream.size() == expected;
+      if (!fits) {
+        throw new IllegalArgumentException(String.format(
+            "%s: upstream gradient shape %s does not match the loss output shape %s",
+            loss.displayName(), Tensor.formatShape(upstream.shape()),
+            loss.reduction == Reduction.NONE ? Tensor.formatShape(shape) : "[]"));
+      }
+    }
+  }
+
+  /** Returns whether {@code other} is a loss of the same class with an equal configuration. */
+  @Override
+  public boolean equals(Object other) {
+    return other != null && other.getClass() == getClass()
+        && config().equals(((Loss) other).config());
+  }
+
+  @Override
+  public int hashCode() {
+    return getClass().hashCode() * 31 + config().hashCode();
+  }
+
+  /** Returns the class name and the configuration. */
+  @Override
+  public String toString() {
+    return displayName() + config().values();
+  }
+}

@@ -1,0 +1,109 @@
+package org.loss4j.api.internal;
+
+import java.util.Arrays;
+import org.loss4j.api.Tensor;
+
+/**
+ * Aligns a {@code sample_weight} or a mask with the per-sample loss shape, by the rules of
+ * {@link org.loss4j.api.AbstractLoss}.
+ */
+public final class Broadcast {
+  private Broadcast() {}
+
+  /**
+   * Returns the values of {@code operand} spread over {@code target}, row-major.
+   *
+   * <p>Accepted, in order: a single value (a scalar, or a shape of ones no longer than the
+   * target); a shape that, with trailing dimensions of 1 dropped from both, is a leading part of
+   * the target's, so that each value covers a whole block ({@code [batch]} or {@code [batch, 1]}
+   * weights every timestep of its sample); a shape of the target's rank whose every dimension is
+   * 1 or the target's (NumPy broadcasting).
+   *
+   * @param lossName the loss, for the message
+   * @param argument {@code "sample_weight"} or {@code "mask"}, for the message
+   * @throws IllegalArgumentException if none of the rules applies
+   */
+  public static double[] toShape(Tensor operand, int[] target, String lossName,
+      String argument) {
+    int[] shape = operand.shape();
+    int targetSize = Shapes.size(target);
+    double[] result = new double[targetSize];
+    if (operand.size() == 1 && shape.length <= Math.max(target.length, 1)) {
+      Arrays.fill(result, operand.getDouble(0));
+      return result;
+    }
+    int[] leading = stripTrailingOnes(shape);
+    int[] targetLeading = stripTrailingOnes(target);
+    if (isPrefix(leading, targetLeading)) {
+      int block = targetSize / Math.max(Shapes.size(leading), 1);
+      for (int i = 0; i < operand.size(); i++) {
+        Arrays.fill(result, i * block, (i + 1) * block, operand.getDouble(i));
+      }
+      return result;
+    }
+    if (shape.length == target.length && broadcastsTo(shape, target)) {
+      fillBroadcast(operand, shape, target, result);
+      return result;
+    }
+    throw new IllegalArgumentException(String.format(
+        "%s: %s shape %s cannot broadcast to loss shape %s; expected a scalar, %s",
+        lossName, argument, Tensor.formatShape(shape), Tensor.formatShape(target),
+        expectedShapes(target)));
+  }
+
+  private static String expectedShapes(int[] target) {
+    if (target.length == 0) {
+      return "as the per-sample loss is a scalar";
+    }
+    String perSample = target.length == 1 ? "[" + target[0] + "] or [" + target[0] + ", 1]"
+        : "[" + target[0] + "] per sample";
+    return perSample + " or " + Tensor.formatShape(target) + " per element";
+  }
+
+  private static int[] stripTrailingOnes(int[] shape) {
+    int length = shape.length;
+    while (length > 0 && shape[length - 1] == 1) {
+      length--;
+    }
+    return Arrays.copyOf(shape, length);
+  }
+
+  private static boolean isPrefix(int[] prefix, int[] shape) {
+    if (prefix.length == 0 || prefix.length > shape.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (prefix[i] != shape[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean broadcastsTo(int[] shape, int[] target) {
+    for (int i = 0; i < shape.length; i++) {
+      if (shape[i] != 1 && shape[i] != target[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void fillBroadcast(Tensor operand, int[] shape, int[] target, double[] out) {
+    int rank = target.length;
+    int[] index = new int[rank];
+    for (int flat = 0; flat < out.length; flat++) {
+      int source = 0;
+      for (int axis = 0; axis < rank; axis++) {
+        source = source * shape[axis] + (shape[axis] == 1 ? 0 : index[axis]);
+      }
+      out[flat] = operand.getDouble(source);
+      for (int axis = rank - 1; axis >= 0; axis--) {
+        if (++index[axis] < target[axis]) {
+          break;
+        }
+        index[axis] = 0;
+      }
+    }
+  }
+}
