@@ -2,9 +2,5 @@
 module org.loss4j.core {
   requires transitive org.loss4j.api;
 
-  exports org.loss4j.core;
   exports org.loss4j.core.kernel;
-
-  provides org.loss4j.api.spi.LossProvider with
-      org.loss4j.core.BinaryCrossentropyProvider;
 }

@@ -3,7 +3,6 @@ package org.loss4j.api;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.loss4j.api.internal.Broadcast;
-import org.loss4j.api.internal.Shapes;
 
 /**
  * Implements Keras's {@code Loss.__call__} flow once, so that a loss supplies only its per-sample

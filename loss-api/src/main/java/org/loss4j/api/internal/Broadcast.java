@@ -1,6 +1,7 @@
 package org.loss4j.api.internal;
 
 import java.util.Arrays;
+import org.loss4j.api.Shapes;
 import org.loss4j.api.Tensor;
 
 /**

@@ -1,8 +1,10 @@
-package org.loss4j.api.internal;
+package org.loss4j.api;
 
 import java.util.Arrays;
 
-/** Shape arithmetic shared by the base class and the kernels. */
+/**
+ * Shape arithmetic on {@code int[]} shapes, shared by the base class and the loss kernels.
+ */
 public final class Shapes {
   private Shapes() {}
 
