@@ -161,6 +161,12 @@ public abstract class AbstractLoss implements Loss {
     int[] shape = perSampleShape(operands);
     double[] weights = sampleWeight == null ? null
         : Broadcast.toShape(sampleWeight, shape, displayName(), "sample_weight");
+    if (weights != null) {
+      // Keras casts sample_weight to the loss dtype, so a float64 weight counts as its float.
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = dtype.round(weights[i]);
+      }
+    }
     double[] maskValues = mask == null ? null
         : Broadcast.toShape(mask, shape, displayName(), "mask");
     boolean[] valid = validElements(operands);

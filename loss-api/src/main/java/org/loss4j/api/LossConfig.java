@@ -89,9 +89,21 @@ public final class LossConfig {
     return ((Number) typed(key, Number.class)).doubleValue();
   }
 
-  /** Returns an integer argument. */
+  /**
+   * Returns an integer argument.
+   *
+   * @throws IllegalArgumentException if the value is absent, not a number or not a whole number
+   *     in the int range
+   */
   public int getInt(String key) {
-    return ((Number) typed(key, Number.class)).intValue();
+    Number value = (Number) typed(key, Number.class);
+    double asDouble = value.doubleValue();
+    if (asDouble != Math.rint(asDouble) || asDouble < Integer.MIN_VALUE
+        || asDouble > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          String.format("%s: %s must be an integer, got %s", loss, key, value));
+    }
+    return value.intValue();
   }
 
   /** Returns a string argument, possibly null. */

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.loss4j.api.internal.NameDistance;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
@@ -41,6 +44,14 @@ import org.slf4j.LoggerFactory;
 public final class LossRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(LossRegistry.class);
   private static final String PROGRAMMATIC = "registered programmatically";
+  private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider ([\\w.$]+)");
+
+  /**
+   * The lazily discovered global registry. Not a holder class: a failed discovery (two providers
+   * claiming one name) must throw its IllegalStateException on every call, not an
+   * ExceptionInInitializerError once and a message-less NoClassDefFoundError afterwards.
+   */
+  private static volatile LossRegistry global;
 
   private volatile Snapshot snapshot;
 
@@ -55,7 +66,17 @@ public final class LossRegistry {
    * @throws IllegalStateException if two providers claim one name
    */
   public static LossRegistry global() {
-    return Global.INSTANCE;
+    LossRegistry registry = global;
+    if (registry == null) {
+      synchronized (LossRegistry.class) {
+        registry = global;
+        if (registry == null) {
+          registry = fromServiceLoader(ServiceLoader.load(LossProvider.class));
+          global = registry;
+        }
+      }
+    }
+    return registry;
   }
 
   /**
@@ -69,8 +90,10 @@ public final class LossRegistry {
   }
 
   /**
-   * Returns a new registry of the providers found in a module layer (for plugins loaded into a
-   * layer of their own).
+   * Returns a new registry of the providers found in a module layer and its parents (for plugins
+   * loaded into a layer of their own).
+   *
+   * @throws IllegalStateException if two providers claim one name
    */
   public static LossRegistry load(ModuleLayer layer) {
     return fromServiceLoader(ServiceLoader.load(layer, LossProvider.class));
@@ -102,7 +125,7 @@ public final class LossRegistry {
         provider = providers.next();
       } catch (ServiceConfigurationError | LinkageError e) {
         LOG.warn("Skipping a loss provider that failed to load: {}", e.toString());
-        broken.add(new BrokenProvider("service entry", e.toString()));
+        broken.add(new BrokenProvider(failedEntry(e), e.toString()));
         continue;
       }
       String problem = describeProblem(provider);
@@ -118,6 +141,15 @@ public final class LossRegistry {
     return new LossRegistry(snapshot.withBroken(broken));
   }
 
+  /**
+   * Returns the provider class a {@link ServiceLoader} error names ("Provider com.acme.X not
+   * found"), or {@code "service entry"} when it names none.
+   */
+  private static String failedEntry(Throwable error) {
+    Matcher matcher = PROVIDER_IN_MESSAGE.matcher(String.valueOf(error.getMessage()));
+    return matcher.find() ? matcher.group(1) : "service entry";
+  }
+
   private static String describeProblem(LossProvider provider) {
     try {
       if (isBlank(provider.name()) || isBlank(provider.className())) {
@@ -125,6 +157,11 @@ public final class LossRegistry {
       }
       if (provider.parameters() == null || provider.aliases() == null) {
         return "parameters() and aliases() must not be null";
+      }
+      for (String alias : provider.aliases()) {
+        if (isBlank(alias)) {
+          return "aliases() must not hold a blank name, got " + provider.aliases();
+        }
       }
       return null;
     } catch (RuntimeException | LinkageError e) {
@@ -257,12 +294,6 @@ public final class LossRegistry {
     return snapshot.broken;
   }
 
-  /** Holds the lazily discovered global registry (the holder idiom keeps it thread-safe). */
-  private static final class Global {
-    static final LossRegistry INSTANCE =
-        fromServiceLoader(ServiceLoader.load(LossProvider.class));
-  }
-
   /** An immutable view: names to losses, the losses in order, and the broken providers. */
   private static final class Snapshot {
     static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), List.of());
@@ -282,7 +313,7 @@ public final class LossRegistry {
       List<String> names = new ArrayList<>();
       names.add(provider.name());
       names.add(provider.className());
-      names.addAll(new java.util.TreeSet<>(provider.aliases()));
+      names.addAll(new TreeSet<>(provider.aliases()));
       InstalledLoss added = new InstalledLoss(provider, names, source);
       Map<String, InstalledLoss> map = new LinkedHashMap<>(byName);
       for (String name : names) {

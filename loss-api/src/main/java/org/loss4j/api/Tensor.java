@@ -144,6 +144,11 @@ public final class Tensor {
       int length = lengthOf(probe);
       dims.add(length);
       if (length == 0) {
+        // An empty Java array still knows its rank: new float[0][] is [0, 0], not [0].
+        for (Class<?> type = probe.getClass().getComponentType();
+            type != null && type.isArray(); type = type.getComponentType()) {
+          dims.add(0);
+        }
         break;
       }
       probe = elementOf(probe, 0);
@@ -213,7 +218,8 @@ public final class Tensor {
         int[] ints = new int[values.length];
         for (int i = 0; i < values.length; i++) {
           double value = values[i];
-          if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+          if (value != Math.rint(value) || value < Integer.MIN_VALUE
+              || value > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
                 "int32 tensor values must be whole numbers, got " + value + " at index " + i);
           }

@@ -1,6 +1,8 @@
 package org.loss4j.api.spi;
 
+import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.loss4j.api.DType;
@@ -17,7 +19,10 @@ public enum ParameterType {
   INTEGER("an integer"),
   /** A finite or infinite number, held as {@link Double}. */
   DOUBLE("a number"),
-  /** A number or a list of numbers, held as {@link Double} or {@code List<Double>}. */
+  /**
+   * A number or a list of numbers, held as {@link Double} or {@code List<Double>}; a list may
+   * also come as a Java array or a string such as {@code "0.2,0.3"} or {@code "[0.2, 0.3]"}.
+   */
   DOUBLE_OR_LIST("a number or a list of numbers"),
   /** Any string. */
   STRING("a string"),
@@ -58,16 +63,31 @@ public enum ParameterType {
       case STRING:
         return raw instanceof String ? raw : fail(raw);
       case REDUCTION:
-        if (raw != null && !(raw instanceof String)) {
-          return fail(raw);
+        if (raw == null) {
+          return null;
         }
-        Reduction reduction = Reduction.parse((String) raw);
-        return raw == null ? null : reduction.kerasName();
+        return raw instanceof String ? toReduction((String) raw) : fail(raw);
       default:
         if (raw != null && !(raw instanceof String)) {
           return fail(raw);
         }
-        return DType.parseCompute((String) raw).kerasName();
+        return toDType((String) raw);
+    }
+  }
+
+  private Object toReduction(String raw) {
+    try {
+      return Reduction.parse(raw).kerasName();
+    } catch (IllegalArgumentException e) {
+      return fail(raw);
+    }
+  }
+
+  private Object toDType(String raw) {
+    try {
+      return DType.parseCompute(raw).kerasName();
+    } catch (IllegalArgumentException e) {
+      return fail(raw);
     }
   }
 
@@ -86,7 +106,8 @@ public enum ParameterType {
 
   private Object toInteger(Object raw) {
     Double value = raw instanceof String ? parse((String) raw) : number(raw);
-    if (value == null || value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+    if (value == null || value != Math.rint(value) || value < Integer.MIN_VALUE
+        || value > Integer.MAX_VALUE) {
       return fail(raw);
     }
     return value.intValue();
@@ -98,16 +119,23 @@ public enum ParameterType {
   }
 
   private Object toDoubleOrList(Object raw) {
-    if (raw instanceof String && ((String) raw).contains(",")) {
-      return toList(List.of(((String) raw).split(",")), raw);
+    if (raw instanceof String) {
+      String text = ((String) raw).trim();
+      boolean bracketed = text.startsWith("[") && text.endsWith("]");
+      if (bracketed) {
+        text = text.substring(1, text.length() - 1);
+      }
+      if (bracketed || text.contains(",")) {
+        return toList(List.of(text.split(",", -1)), raw);
+      }
     }
     if (raw instanceof List) {
       return toList((List<?>) raw, raw);
     }
-    if (raw instanceof double[]) {
+    if (raw != null && raw.getClass().isArray()) {
       List<Object> boxed = new ArrayList<>();
-      for (double value : (double[]) raw) {
-        boxed.add(value);
+      for (int i = 0; i < Array.getLength(raw); i++) {
+        boxed.add(Array.get(raw, i));
       }
       return toList(boxed, raw);
     }
@@ -140,8 +168,9 @@ public enum ParameterType {
 
   private Object fail(Object raw) {
     String received = raw == null ? "null"
-        : raw instanceof String ? "\"" + raw + "\"" : raw + " (" + raw.getClass().getSimpleName()
-            + ")";
+        : raw instanceof String ? "\"" + raw + "\""
+        : Arrays.deepToString(new Object[] {raw}).replaceAll("^\\[|\\]$", "") + " ("
+            + raw.getClass().getSimpleName() + ")";
     throw new IllegalArgumentException("expected " + expected + ", got " + received);
   }
 }
