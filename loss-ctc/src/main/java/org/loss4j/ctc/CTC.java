@@ -51,10 +51,11 @@ import org.loss4j.ctc.internal.ForwardBackward;
  * <h2>Explicit lengths</h2>
  *
  * <p>{@link org.loss4j.api.Loss#compute} has no place for lengths, so {@link #withLengths}
- * returns a copy of this loss bound to the label and logit lengths of one batch. With explicit label lengths, 0 may be
- * a label (when it is not the blank) and the entries after a sample's length are ignored;
- * with explicit logit lengths, the frames after a sample's length are ignored and get a zero
- * gradient. The lengths are data, not configuration: {@link #config()} does not hold them.
+ * returns a copy of this loss bound to the label and logit lengths of one batch. With explicit
+ * label lengths, 0 may be a label (when it is not the blank) and the entries after a sample's
+ * length are ignored; with explicit logit lengths, the frames after a sample's length are ignored
+ * and get a zero gradient. The lengths are data, not configuration: {@link #config()} does not
+ * hold them.
  *
  * <h2>Gradient</h2>
  *

@@ -99,7 +99,7 @@ public final class CtcBatch {
     }
   }
 
-  /** Returns the number of entries before the first 0 of row {@code b}, refusing any label after. */
+  /** Returns the entries before the first 0 of row {@code b}, refusing a label after that 0. */
   private static int paddedLength(String loss, double[] yTrue, int b, int maxLength) {
     int offset = b * maxLength;
     int length = 0;
