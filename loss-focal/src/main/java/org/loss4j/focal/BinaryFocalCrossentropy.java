@@ -1,0 +1,298 @@
+package org.loss4j.focal;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import java.util.Arrays;
+import org.loss4j.api.AbstractLoss;
+import org.loss4j.api.DType;
+import org.loss4j.api.LossConfig;
+import org.loss4j.api.Operands;
+import org.loss4j.api.Reduction;
+import org.loss4j.api.Tensor;
+import org.loss4j.core.kernel.ClassAxis;
+import org.loss4j.core.kernel.Clipping;
+import org.loss4j.focal.internal.BinaryFocalKernel;
+import org.loss4j.focal.internal.FocalArguments;
+
+/**
+ * Computes Keras's {@code BinaryFocalCrossentropy}: the binary cross-entropy of every element,
+ * scaled down where the prediction is already right, averaged over {@code axis}.
+ *
+ * <p>For labels {@code y} and predictions {@code x} of equal shape, with
+ * {@code ls = label_smoothing}:
+ *
+ * <pre>{@code
+ * t    = y * (1 - ls) + 0.5 * ls
+ * p    = sigmoid(x) if from_logits, else x                     (not clipped)
+ * ce   = max(x, 0) - x * t + log1p(exp(-|x|))                  if from_logits
+ *      = -(t * log(q) + (1 - t) * log(1 - q)), q = clip(p, EPSILON, 1 - EPSILON)   otherwise
+ * f    = (1 - p_t)^gamma * ce,  p_t = t * p + (1 - t) * (1 - p)
+ * f   *= t * alpha + (1 - t) * (1 - alpha)                     if apply_class_balancing
+ * loss = mean(f, axis)
+ * }</pre>
+ *
+ * <p>{@code EPSILON} is {@code 1e-7} in the loss dtype (float32: {@code 1.0000000116860974e-7}
+ * and {@code 0.99999988079071044921875}; see {@link Clipping}). {@code 0^0 = 1}, so
+ * {@code gamma = 0} gives exactly BinaryCrossentropy, including where {@code p_t = 1}. The
+ * cross-entropy term is the one of loss-core's {@code org.loss4j.core.kernel.Logistic}. The
+ * gradient is that of the formula: zero through the cross-entropy where its clip is active,
+ * still non-zero through the (unclipped) focal factor. NaN in either input gives NaN.
+ *
+ * <p>Keras's documented example, {@code gamma = 2} from logits:
+ *
+ * <pre>{@code
+ * Loss loss = BinaryFocalCrossentropy.builder().gamma(2).fromLogits(true).build();
+ * loss.compute(Tensor.of(new float[] {0, 1, 0, 0}),
+ *     Tensor.of(new float[] {-18.6f, 0.51f, 2.94f, -12.8f}));    // 0.691
+ * }</pre>
+ *
+ * <h2>Differences from Keras</h2>
+ *
+ * <ul>
+ *   <li>From logits, the cross-entropy term uses the exact stable formula (as Keras's TensorFlow
+ *       backend does), not {@code sigmoid} followed by the clip of its numpy, JAX and torch
+ *       backends: a logit of {@code 1e4} with label 0 costs {@code 1e4}, not {@code 15.942385}
+ *       (semantics file, P1).
+ *   <li>{@code gamma < 0}, {@code alpha} or {@code label_smoothing} outside {@code [0, 1]} are
+ *       refused; Keras uses them as given (P16).
+ *   <li>float64 is kept end to end (P2).
+ * </ul>
+ *
+ * <h2>Known limitations</h2>
+ *
+ * <p>Labels and probabilities are not range-checked, as in Keras: a probability above 1 gives a
+ * negative {@code 1 - p_t}, and NaN when {@code gamma} is not a whole number.
+ */
+public final class BinaryFocalCrossentropy extends AbstractLoss {
+  /** The default {@code name}, Keras's {@code "binary_focal_crossentropy"}. */
+  public static final String DEFAULT_NAME = "binary_focal_crossentropy";
+
+  /** The default {@code alpha}, 0.25 as in Lin et al. (2018). */
+  public static final double DEFAULT_ALPHA = 0.25;
+
+  /** The default {@code gamma}, 2.0 as in Lin et al. (2018). */
+  public static final double DEFAULT_GAMMA = 2.0;
+
+  private static final String LOSS = "BinaryFocalCrossentropy";
+
+  private final boolean applyClassBalancing;
+  private final double alpha;
+  private final double gamma;
+  private final boolean fromLogits;
+  private final double labelSmoothing;
+  private final int axis;
+  private final BinaryFocalKernel kernel;
+
+  private BinaryFocalCrossentropy(Builder builder, String name) {
+    super(name, builder.reduction, builder.dtype);
+    this.applyClassBalancing = builder.applyClassBalancing;
+    this.alpha = builder.alpha;
+    this.gamma = builder.gamma;
+    this.fromLogits = builder.fromLogits;
+    this.labelSmoothing = builder.labelSmoothing;
+    this.axis = builder.axis;
+    this.kernel = new BinaryFocalKernel(fromLogits, gamma, applyClassBalancing, alpha,
+        labelSmoothing, Clipping.lower(builder.dtype), Clipping.upper(builder.dtype));
+  }
+
+  /** Returns a builder holding Keras's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the loss with Keras's default arguments. */
+  public static BinaryFocalCrossentropy withDefaults() {
+    return builder().build();
+  }
+
+  /** Returns whether class 1 is weighted by {@code alpha} and class 0 by {@code 1 - alpha}. */
+  public boolean applyClassBalancing() {
+    return applyClassBalancing;
+  }
+
+  /** Returns the weight of class 1, in {@code [0, 1]}; used only with class balancing. */
+  public double alpha() {
+    return alpha;
+  }
+
+  /** Returns the focusing parameter, {@code >= 0}. */
+  public double gamma() {
+    return gamma;
+  }
+
+  /** Returns whether {@code y_pred} holds logits. */
+  public boolean fromLogits() {
+    return fromLogits;
+  }
+
+  /** Returns the label smoothing, in {@code [0, 1]}. */
+  public double labelSmoothing() {
+    return labelSmoothing;
+  }
+
+  /** Returns the averaged axis as given (negative counts from the end). */
+  public int axis() {
+    return axis;
+  }
+
+  /**
+   * Returns the configuration in the order of Keras's {@code get_config} ({@code name},
+   * {@code reduction}, {@code from_logits}, {@code label_smoothing}, {@code axis},
+   * {@code apply_class_balancing}, {@code alpha}, {@code gamma}), then {@code dtype};
+   * {@code reduction} is null for {@link Reduction#NONE}.
+   */
+  @Override
+  public LossConfig config() {
+    return LossConfig.builder(BinaryFocalCrossentropyProvider.NAME)
+        .put("name", name())
+        .put("reduction", reduction() == Reduction.NONE ? null : reduction().kerasName())
+        .put("from_logits", fromLogits)
+        .put("label_smoothing", labelSmoothing)
+        .put("axis", axis)
+        .put("apply_class_balancing", applyClassBalancing)
+        .put("alpha", alpha)
+        .put("gamma", gamma)
+        .put("dtype", dtype().kerasName())
+        .build();
+  }
+
+  /**
+   * Checks that {@code y_true} and {@code y_pred} have one shape and that {@code axis} exists in
+   * it, and returns that shape without {@code axis}.
+   */
+  @Override
+  protected int[] perSampleShape(Operands operands) {
+    int[] trueShape = operands.yTrueShape();
+    int[] predShape = operands.yPredShape();
+    if (!Arrays.equals(trueShape, predShape)) {
+      throw new IllegalArgumentException(String.format(
+          "%s: y_true shape %s does not match y_pred shape %s, expected equal shapes", LOSS,
+          Tensor.formatShape(trueShape), Tensor.formatShape(predShape)));
+    }
+    return ClassAxis.of(predShape, axis, LOSS).reducedShape();
+  }
+
+  /** Writes the mean focal cross-entropy of every lane along {@code axis}. */
+  @Override
+  protected void forward(Operands operands, double[] perSample) {
+    ClassAxis lanes = ClassAxis.of(operands.yPredShape(), axis, LOSS);
+    double[] y = operands.yTrue();
+    double[] x = operands.yPred();
+    int length = lanes.length();
+    int stride = lanes.stride();
+    for (int lane = 0; lane < lanes.lanes(); lane++) {
+      double sum = 0;
+      for (int k = 0, i = lanes.laneStart(lane); k < length; k++, i += stride) {
+        sum += kernel.value(y[i], x[i]);
+      }
+      perSample[lane] = sum / length;
+    }
+  }
+
+  /** Writes {@code upstream / length * d f / dx} for every element. */
+  @Override
+  protected void backward(Operands operands, double[] upstream, double[] gradient) {
+    ClassAxis lanes = ClassAxis.of(operands.yPredShape(), axis, LOSS);
+    double[] y = operands.yTrue();
+    double[] x = operands.yPred();
+    int length = lanes.length();
+    int stride = lanes.stride();
+    for (int lane = 0; lane < lanes.lanes(); lane++) {
+      double scale = upstream[lane] / length;
+      for (int k = 0, i = lanes.laneStart(lane); k < length; k++, i += stride) {
+        gradient[i] = scale == 0 ? 0.0 : scale * kernel.derivative(y[i], x[i]);
+      }
+    }
+  }
+
+  /**
+   * Collects the arguments of a {@link BinaryFocalCrossentropy}, starting from Keras's defaults;
+   * {@link #build()} checks them all at once.
+   */
+  public static final class Builder {
+    private boolean applyClassBalancing;
+    private double alpha = DEFAULT_ALPHA;
+    private double gamma = DEFAULT_GAMMA;
+    private boolean fromLogits;
+    private double labelSmoothing;
+    private int axis = -1;
+    private Reduction reduction = Reduction.SUM_OVER_BATCH_SIZE;
+    private String name = DEFAULT_NAME;
+    private DType dtype = DType.FLOAT32;
+
+    private Builder() {}
+
+    /** Sets whether to weight class 1 by {@code alpha} and class 0 by {@code 1 - alpha}. */
+    public Builder applyClassBalancing(boolean applyClassBalancing) {
+      this.applyClassBalancing = applyClassBalancing;
+      return this;
+    }
+
+    /** Sets the weight of class 1, in {@code [0, 1]}; default 0.25. */
+    public Builder alpha(double alpha) {
+      this.alpha = alpha;
+      return this;
+    }
+
+    /** Sets the focusing parameter, finite and {@code >= 0}; default 2.0. */
+    public Builder gamma(double gamma) {
+      this.gamma = gamma;
+      return this;
+    }
+
+    /** Sets whether {@code y_pred} holds logits; default false. */
+    public Builder fromLogits(boolean fromLogits) {
+      this.fromLogits = fromLogits;
+      return this;
+    }
+
+    /** Sets the label smoothing, in {@code [0, 1]}; default 0. */
+    public Builder labelSmoothing(double labelSmoothing) {
+      this.labelSmoothing = labelSmoothing;
+      return this;
+    }
+
+    /** Sets the averaged axis (negative counts from the end); default -1. */
+    public Builder axis(int axis) {
+      this.axis = axis;
+      return this;
+    }
+
+    /** Sets the reduction; default {@link Reduction#SUM_OVER_BATCH_SIZE}. */
+    public Builder reduction(Reduction reduction) {
+      this.reduction = reduction;
+      return this;
+    }
+
+    /** Sets the name, never null; an empty name means {@code "binary_focal_crossentropy"}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Sets the compute type, {@link DType#FLOAT32} (default) or {@link DType#FLOAT64}. */
+    public Builder dtype(DType dtype) {
+      this.dtype = dtype;
+      return this;
+    }
+
+    /**
+     * Returns the loss.
+     *
+     * @throws IllegalArgumentException if {@code gamma} is negative or not finite,
+     *     {@code alpha} or {@code label_smoothing} is outside {@code [0, 1]}, or the reduction,
+     *     name or dtype is null or the dtype is not a floating-point type
+     */
+    public BinaryFocalCrossentropy build() {
+      FocalArguments.checkGamma(LOSS, gamma);
+      FocalArguments.checkUnitInterval(LOSS, "alpha", alpha);
+      FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing);
+      checkArgument(reduction != null, "%s: reduction must not be null, expected one of %s",
+          LOSS, Reduction.allowedNames());
+      checkArgument(dtype != null, "%s: dtype must not be null, expected one of "
+          + "[float32, float64]", LOSS);
+      String resolvedName = FocalArguments.checkName(LOSS, name, DEFAULT_NAME);
+      return new BinaryFocalCrossentropy(this, resolvedName);
+    }
+  }
+}
