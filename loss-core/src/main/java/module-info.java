@@ -2,5 +2,13 @@
 module org.loss4j.core {
   requires transitive org.loss4j.api;
 
+  exports org.loss4j.core;
   exports org.loss4j.core.kernel;
+
+  provides org.loss4j.api.spi.LossProvider with
+      org.loss4j.core.BinaryCrossentropyProvider,
+      org.loss4j.core.CategoricalCrossentropyProvider,
+      org.loss4j.core.SparseCategoricalCrossentropyProvider,
+      org.loss4j.core.PoissonProvider,
+      org.loss4j.core.KLDivergenceProvider;
 }

@@ -1,7 +1,7 @@
 package org.loss4j.core.kernel;
 
-import org.loss4j.api.Tensor;
 import org.loss4j.api.Shapes;
+import org.loss4j.api.Tensor;
 
 /**
  * Addresses one axis of a row-major array (the class axis of a categorical loss, the averaged

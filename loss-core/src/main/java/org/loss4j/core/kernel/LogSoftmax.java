@@ -41,4 +41,29 @@ public final class LogSoftmax {
       out[i] = values[i] - logSum;
     }
   }
+
+  /**
+   * Writes the gradient with respect to the logits into {@code out}, given the log-softmax
+   * {@code l} of the lane and the gradient {@code g} with respect to it:
+   *
+   * <pre>{@code d_j = g_j - exp(l_j) * sum_k g_k}</pre>
+   *
+   * <p>For a cross-entropy {@code -sum_k t_k * l_k}, {@code g = -t} and this is the familiar
+   * {@code softmax_j * sum(t) - t_j}.
+   *
+   * @param logSoftmax the lane after {@link #apply}
+   * @param upstream {@code g}, at the same positions as the lane
+   * @param out receives {@code d} at the same positions (overwritten, not accumulated)
+   */
+  public static void backward(double[] logSoftmax, double[] upstream, int offset, int stride,
+      int length, double[] out) {
+    double total = 0;
+    for (int k = 0, i = offset; k < length; k++, i += stride) {
+      total += upstream[i];
+    }
+    for (int k = 0, i = offset; k < length; k++, i += stride) {
+      double share = Math.exp(logSoftmax[i]);
+      out[i] = share == 0 ? upstream[i] : upstream[i] - share * total;
+    }
+  }
 }

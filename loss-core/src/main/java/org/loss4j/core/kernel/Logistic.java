@@ -23,10 +23,11 @@ public final class Logistic {
    * <pre>{@code max(x, 0) - x * t + log1p(exp(-|x|))}</pre>
    *
    * <p>A logit of +100 with a target of 0 costs 100. Infinite logits give 0 or +inf, never NaN:
-   * {@code x = +inf} costs {@code +inf} unless {@code t = 1}, where it costs 0.
+   * {@code x = +inf} costs {@code +inf} unless {@code t = 1}, where it costs 0. NaN in either
+   * argument gives NaN.
    */
   public static double crossentropyFromLogit(double t, double x) {
-    if (Double.isInfinite(x)) {
+    if (Double.isInfinite(x) && !Double.isNaN(t)) {
       double wrongness = x > 0 ? 1.0 - t : t;
       return wrongness == 0 ? 0.0 : Double.POSITIVE_INFINITY;
     }

@@ -1,0 +1,164 @@
+package org.loss4j.core;
+
+import org.loss4j.api.AbstractLoss;
+import org.loss4j.api.DType;
+import org.loss4j.api.LossConfig;
+import org.loss4j.api.Operands;
+import org.loss4j.api.Reduction;
+import org.loss4j.core.internal.Arguments;
+import org.loss4j.core.internal.Inputs;
+import org.loss4j.core.kernel.ClassAxis;
+import org.loss4j.core.kernel.Clipping;
+
+/**
+ * Computes the Kullback-Leibler divergence from predicted distributions {@code y_pred} to target
+ * distributions {@code y_true}, summed over the last axis: Keras's {@code KLDivergence}.
+ *
+ * <pre>{@code
+ * t    = clip(y_true, EPSILON, 1),  p = clip(y_pred, EPSILON, 1)
+ * loss = sum(t * log(t / p), axis=-1)
+ * }</pre>
+ *
+ * <p>{@code EPSILON} is {@code 1e-7} in the loss dtype (see {@link Clipping}). Both inputs are
+ * clipped to {@code [EPSILON, 1]}, as Keras's code does (its documentation says {@code [0, 1]}),
+ * so a 0 in {@code y_true} adds a tiny negative term {@code EPSILON * log(EPSILON / p)} rather
+ * than 0. The per-sample loss has the shape of {@code y_pred} without its last axis. The gradient
+ * with respect to {@code y_pred} is {@code -t / p}, and 0 where {@code y_pred} is clipped. NaN in
+ * either input gives NaN.
+ *
+ * <pre>{@code
+ * Loss kld = KLDivergence.builder().reduction(Reduction.NONE).build();
+ * Tensor yTrue = Tensor.of(new float[][] {{0, 1}});
+ * Tensor yPred = Tensor.of(new float[][] {{0.5f, 0.5f}});
+ * kld.compute(yTrue, yPred);   // [0.69314563] = log 2 + 1e-7 * log(2e-7)
+ * }</pre>
+ *
+ * <h2>Differences from Keras</h2>
+ *
+ * <ul>
+ *   <li>{@code y_true} and {@code y_pred} must have equal shapes, up to the {@code [N]} against
+ *       {@code [N, 1]} alignment; Keras broadcasts, so {@code [N, 1]} against {@code [N, C]}
+ *       silently repeats the targets.
+ *   <li>float64 is kept end to end; {@code dtype} is part of {@link #config()}.
+ * </ul>
+ */
+public final class KLDivergence extends AbstractLoss {
+  /** The Keras snake_case name, the default {@code name} and the registry key. */
+  public static final String NAME = "kl_divergence";
+
+  private static final String LOSS = "KLDivergence";
+
+  private final String reductionName;
+
+  private KLDivergence(Builder builder) {
+    super(Arguments.name(builder.name, NAME), Arguments.reduction(LOSS, builder.reduction),
+        Arguments.dtype(LOSS, builder.dtype));
+    this.reductionName = Arguments.reductionName(LOSS, builder.reduction);
+  }
+
+  /** Returns a builder holding Keras's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns {@code reduction} (its Keras string, or null), {@code name} and {@code dtype}. */
+  @Override
+  public LossConfig config() {
+    return LossConfig.builder(NAME)
+        .put("reduction", reductionName)
+        .put("name", name())
+        .put("dtype", dtype().kerasName())
+        .build();
+  }
+
+  @Override
+  protected int[] perSampleShape(Operands operands) {
+    Inputs.requireSameShape(LOSS, operands);
+    return ClassAxis.of(operands.yPredShape(), -1, LOSS).reducedShape();
+  }
+
+  @Override
+  protected void forward(Operands operands, double[] perSample) {
+    double[] yTrue = operands.yTrue();
+    double[] yPred = operands.yPred();
+    double epsilon = Clipping.lower(operands.dtype());
+    int length = operands.yPredShape()[operands.yPredRank() - 1];
+    for (int lane = 0; lane < perSample.length; lane++) {
+      double sum = 0;
+      for (int i = lane * length; i < (lane + 1) * length; i++) {
+        double t = Clipping.clip(yTrue[i], epsilon, 1.0);
+        double p = Clipping.clip(yPred[i], epsilon, 1.0);
+        sum += t * Math.log(t / p);
+      }
+      perSample[lane] = sum;
+    }
+  }
+
+  @Override
+  protected void backward(Operands operands, double[] upstream, double[] gradient) {
+    double[] yTrue = operands.yTrue();
+    double[] yPred = operands.yPred();
+    double epsilon = Clipping.lower(operands.dtype());
+    int length = operands.yPredShape()[operands.yPredRank() - 1];
+    for (int lane = 0; lane < upstream.length; lane++) {
+      for (int i = lane * length; i < (lane + 1) * length; i++) {
+        double t = Clipping.clip(yTrue[i], epsilon, 1.0);
+        double p = yPred[i];
+        boolean passes = Clipping.passesGradient(p, epsilon, 1.0);
+        gradient[i] = passes ? -upstream[lane] * t / p : Double.isNaN(p) ? Double.NaN : 0.0;
+      }
+    }
+  }
+
+  /**
+   * Collects the arguments of a {@link KLDivergence}; {@link #build()} validates them all.
+   * Starts from Keras's defaults: {@code sum_over_batch_size}, the name {@code kl_divergence},
+   * float32.
+   */
+  public static final class Builder {
+    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
+    private String name = NAME;
+    private String dtype = DType.FLOAT32.kerasName();
+
+    private Builder() {}
+
+    /** Sets the reduction; null means Keras's {@code None} (no reduction). */
+    public Builder reduction(Reduction reduction) {
+      this.reduction = reduction == null ? null : reduction.kerasName();
+      return this;
+    }
+
+    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
+    public Builder reduction(String reduction) {
+      this.reduction = reduction;
+      return this;
+    }
+
+    /** Sets the name; null or empty means {@code kl_divergence}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Sets the compute type, float32 or float64; null means float32. */
+    public Builder dtype(DType dtype) {
+      this.dtype = dtype == null ? null : dtype.kerasName();
+      return this;
+    }
+
+    /** Sets the compute type by its Keras string; null means float32. */
+    public Builder dtype(String dtype) {
+      this.dtype = dtype;
+      return this;
+    }
+
+    /**
+     * Returns the loss.
+     *
+     * @throws IllegalArgumentException if the reduction or dtype string names nothing known
+     */
+    public KLDivergence build() {
+      return new KLDivergence(this);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.loss4j.core;
+
+import java.util.Locale;
+import org.loss4j.api.AbstractLoss;
+import org.loss4j.api.DType;
+import org.loss4j.api.LossConfig;
+import org.loss4j.api.Operands;
+import org.loss4j.api.Reduction;
+import org.loss4j.core.internal.Arguments;
+import org.loss4j.core.internal.Inputs;
+import org.loss4j.core.kernel.ClassAxis;
+import org.loss4j.core.kernel.Clipping;
+
+/**
+ * Computes the Poisson negative log-likelihood (without its constant term) of observed counts
+ * {@code y_true} under predicted rates {@code y_pred}, averaged over the last axis: Keras's
+ * {@code Poisson}.
+ *
+ * <pre>{@code loss = mean(y_pred - y_true * log(y_pred + EPSILON), axis=-1)}</pre>
+ *
+ * <p>{@code EPSILON} is {@code 1e-7} in the loss dtype (see {@link Clipping}), so a prediction of 0
+ * costs {@code 16.118095 * y_true}, not infinity. The per-sample loss has the shape of
+ * {@code y_pred} without its last axis. The gradient with respect to {@code y_pred} is
+ * {@code (1 - y_true / (y_pred + EPSILON)) / n}, {@code n} being the length of the last axis. NaN
+ * in either input gives NaN.
+ *
+ * <pre>{@code
+ * Loss poisson = Poisson.builder().build();
+ * Tensor yTrue = Tensor.of(new float[][] {{0, 1}, {0, 0}});
+ * Tensor yPred = Tensor.of(new float[][] {{1, 1}, {0, 0}});
+ * poisson.compute(yTrue, yPred);   // 0.5: the per-sample losses are 1 and 0
+ * }</pre>
+ *
+ * <h2>Differences from Keras</h2>
+ *
+ * <ul>
+ *   <li>A negative prediction is refused (Keras gives NaN, or a finite value just below 0).
+ *   <li>{@code y_true} and {@code y_pred} must have equal shapes, up to the {@code [N]} against
+ *       {@code [N, 1]} alignment; Keras broadcasts, so {@code [N, 1]} against {@code [N, C]}
+ *       silently repeats the labels.
+ *   <li>float64 is kept end to end; {@code dtype} is part of {@link #config()}.
+ * </ul>
+ */
+public final class Poisson extends AbstractLoss {
+  /** The Keras snake_case name, the default {@code name} and the registry key. */
+  public static final String NAME = "poisson";
+
+  private static final String LOSS = "Poisson";
+
+  private final String reductionName;
+
+  private Poisson(Builder builder) {
+    super(Arguments.name(builder.name, NAME), Arguments.reduction(LOSS, builder.reduction),
+        Arguments.dtype(LOSS, builder.dtype));
+    this.reductionName = Arguments.reductionName(LOSS, builder.reduction);
+  }
+
+  /** Returns a builder holding Keras's defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns {@code reduction} (its Keras string, or null), {@code name} and {@code dtype}. */
+  @Override
+  public LossConfig config() {
+    return LossConfig.builder(NAME)
+        .put("reduction", reductionName)
+        .put("name", name())
+        .put("dtype", dtype().kerasName())
+        .build();
+  }
+
+  @Override
+  protected int[] perSampleShape(Operands operands) {
+    Inputs.requireSameShape(LOSS, operands);
+    double[] yPred = operands.yPred();
+    for (int i = 0; i < yPred.length; i++) {
+      if (yPred[i] < 0) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s: y_pred%s = %s, expected a rate >= 0", LOSS,
+            Inputs.index(i, operands.yPredShape()), yPred[i]));
+      }
+    }
+    return ClassAxis.of(operands.yPredShape(), -1, LOSS).reducedShape();
+  }
+
+  @Override
+  protected void forward(Operands operands, double[] perSample) {
+    double[] yTrue = operands.yTrue();
+    double[] yPred = operands.yPred();
+    double epsilon = Clipping.lower(operands.dtype());
+    int length = operands.yPredShape()[operands.yPredRank() - 1];
+    for (int lane = 0; lane < perSample.length; lane++) {
+      double sum = 0;
+      for (int i = lane * length; i < (lane + 1) * length; i++) {
+        sum += yPred[i] - yTrue[i] * Math.log(yPred[i] + epsilon);
+      }
+      perSample[lane] = sum / length;
+    }
+  }
+
+  @Override
+  protected void backward(Operands operands, double[] upstream, double[] gradient) {
+    double[] yTrue = operands.yTrue();
+    double[] yPred = operands.yPred();
+    double epsilon = Clipping.lower(operands.dtype());
+    int length = operands.yPredShape()[operands.yPredRank() - 1];
+    for (int lane = 0; lane < upstream.length; lane++) {
+      double scale = upstream[lane] / length;
+      for (int i = lane * length; i < (lane + 1) * length; i++) {
+        gradient[i] = scale * (1 - yTrue[i] / (yPred[i] + epsilon));
+      }
+    }
+  }
+
+  /**
+   * Collects the arguments of a {@link Poisson}; {@link #build()} validates them all. Starts from
+   * Keras's defaults: {@code sum_over_batch_size}, the name {@code poisson}, float32.
+   */
+  public static final class Builder {
+    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
+    private String name = NAME;
+    private String dtype = DType.FLOAT32.kerasName();
+
+    private Builder() {}
+
+    /** Sets the reduction; null means Keras's {@code None} (no reduction). */
+    public Builder reduction(Reduction reduction) {
+      this.reduction = reduction == null ? null : reduction.kerasName();
+      return this;
+    }
+
+    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
+    public Builder reduction(String reduction) {
+      this.reduction = reduction;
+      return this;
+    }
+
+    /** Sets the name; null or empty means {@code poisson}. */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /** Sets the compute type, float32 or float64; null means float32. */
+    public Builder dtype(DType dtype) {
+      this.dtype = dtype == null ? null : dtype.kerasName();
+      return this;
+    }
+
+    /** Sets the compute type by its Keras string; null means float32. */
+    public Builder dtype(String dtype) {
+      this.dtype = dtype;
+      return this;
+    }
+
+    /**
+     * Returns the loss.
+     *
+     * @throws IllegalArgumentException if the reduction or dtype string names nothing known
+     */
+    public Poisson build() {
+      return new Poisson(this);
+    }
+  }
+}

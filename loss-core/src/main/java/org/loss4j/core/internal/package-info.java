@@ -1,0 +1,5 @@
+/**
+ * Helpers of the loss classes in {@code org.loss4j.core}: argument validation and input checks.
+ * Not exported from the module; nothing outside loss-core may use it.
+ */
+package org.loss4j.core.internal;
