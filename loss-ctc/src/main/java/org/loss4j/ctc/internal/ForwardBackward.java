@@ -87,7 +87,7 @@ public final class ForwardBackward {
       stepForward(logProbs, offset + t * classes, states, alpha, current, alpha, next);
       current = next;
     }
-    return -finalLogProbability(alpha, current, states);
+    return nonNegative(-finalLogProbability(alpha, current, states));
   }
 
   /**
@@ -152,7 +152,15 @@ public final class ForwardBackward {
     for (int t = frames - 2; t >= 0; t--) {
       stepBackward(logProbs, offset + (t + 1) * classes, states, (t + 1) * states, t * states);
     }
-    return -finalLogProbability(alpha, last, states);
+    return nonNegative(-finalLogProbability(alpha, last, states));
+  }
+
+  /**
+   * Returns {@code nll} with rounding below zero (and {@code -0.0}) raised to {@code +0.0}: a
+   * probability cannot exceed 1, so a negative value is rounding error. NaN stays NaN.
+   */
+  private static double nonNegative(double nll) {
+    return nll > 0 || Double.isNaN(nll) ? nll : 0.0;
   }
 
   private int extend(int[] label) {
