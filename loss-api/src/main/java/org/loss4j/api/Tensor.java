@@ -392,7 +392,11 @@ public final class Tensor {
     for (int i = 0; i < size(); i++) {
       double a = getDouble(i);
       double b = expected.getDouble(i);
-      boolean same = Double.compare(a, b) == 0 || Math.abs(a - b) <= atol + rtol * Math.abs(b);
+      boolean same = Double.isFinite(a) && Double.isFinite(b)
+          ? Math.abs(a - b) <= atol + rtol * Math.abs(b)
+          // NaN and infinities match only themselves: with rtol > 0, atol + rtol * inf would
+          // accept any value against an expected infinity
+          : Double.compare(a, b) == 0;
       if (!same) {
         return false;
       }
