@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.loss4j.api.DType;
 import org.loss4j.api.Reduction;
 
@@ -170,7 +171,13 @@ public enum ParameterType {
     String received = raw == null ? "null"
         : raw instanceof String ? "\"" + raw + "\""
         : Arrays.deepToString(new Object[] {raw}).replaceAll("^\\[|\\]$", "") + " ("
-            + raw.getClass().getSimpleName() + ")";
+            + typeName(raw) + ")";
     throw new IllegalArgumentException("expected " + expected + ", got " + received);
+  }
+
+  /** Names a value's type for messages; collections by their interface, not {@code ListN}. */
+  private static String typeName(Object raw) {
+    return raw instanceof List ? "List" : raw instanceof Map ? "Map"
+        : raw.getClass().getSimpleName();
   }
 }
