@@ -29,10 +29,16 @@ import org.loss4j.ctc.internal.ForwardBackward;
  * its first 0 and every sample uses all {@code time} frames. The per-sample loss has shape
  * {@code [batch]}; the reduction then applies as for every loss.
  *
+ * <p>Keras's op-level example, with explicit label and logit lengths:
+ *
  * <pre>{@code
- * Loss ctc = CTC.builder().reduction(Reduction.NONE).build();
- * Tensor labels = Tensor.of(new int[][] {{1, 2, 1}, {1, 2, 0}});
- * ctc.withLengths(new int[] {3, 2}, new int[] {3, 2}).perSample(labels, logits);
+ * Tensor labels = Tensor.of(new int[][] {{1, 2, 1}, {1, 2, 2}});
+ * Tensor logits = Tensor.of(new float[][][] {
+ *     {{0.4f, 0.8f, 0.4f}, {0.2f, 0.8f, 0.3f}, {0.9f, 0.4f, 0.5f}},
+ *     {{0.4f, 0.8f, 0.4f}, {0.2f, 0.3f, 0.3f}, {0.4f, 0.3f, 0.2f}}});
+ * CTC ctc = CTC.builder().reduction(Reduction.NONE).build();
+ * ctc.withLengths(new int[] {3, 2}, new int[] {3, 2}).compute(labels, logits);
+ * // [3.4411672, 1.9168019]
  * }</pre>
  *
  * <p>The recursion runs in log space and in double whatever the dtype, with work and memory

@@ -28,6 +28,12 @@ public final class LogSpace {
     if (max == NEG_INF || Double.isNaN(max)) {
       return max;
     }
-    return max + Math.log(Math.exp(a - max) + Math.exp(b - max) + Math.exp(c - max));
+    // The largest term contributes exp(0) = 1; only the other two need an exp.
+    if (max == a) {
+      return a + Math.log1p(Math.exp(b - a) + Math.exp(c - a));
+    }
+    return max == b
+        ? b + Math.log1p(Math.exp(a - b) + Math.exp(c - b))
+        : c + Math.log1p(Math.exp(a - c) + Math.exp(b - c));
   }
 }
