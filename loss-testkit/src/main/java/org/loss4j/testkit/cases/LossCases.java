@@ -23,6 +23,16 @@ public final class LossCases {
   private LossCases() {}
 
   /**
+   * Returns every example with a printed value on the Keras documentation page of the
+   * probabilistic losses (keras.io/api/losses/probabilistic_losses), with ids such as
+   * {@code doc.BinaryCrossentropy#3} and the tolerance the printed precision allows: one unit of
+   * the last printed digit (the page truncates some values) plus 1e-6.
+   */
+  public static List<LossCase> documented() {
+    return fromResource(BASE + "documented-examples.json");
+  }
+
+  /**
    * Returns the numeric cases of Keras 3.13.2's own unit tests for the probabilistic losses and
    * the documentation page's examples, with the values loss4j must give.
    */
