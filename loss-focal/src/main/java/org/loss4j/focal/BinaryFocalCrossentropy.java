@@ -1,8 +1,5 @@
 package org.loss4j.focal;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
-import java.util.Arrays;
 import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.DType;
 import org.loss4j.api.LossConfig;
@@ -13,6 +10,7 @@ import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.focal.internal.BinaryFocalKernel;
 import org.loss4j.focal.internal.FocalArguments;
+import org.loss4j.focal.internal.FocalInputs;
 
 /**
  * Computes Keras's {@code BinaryFocalCrossentropy}: the binary cross-entropy of every element,
@@ -83,8 +81,11 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
   private final int axis;
   private final BinaryFocalKernel kernel;
 
-  private BinaryFocalCrossentropy(Builder builder, String name) {
-    super(name, builder.reduction, builder.dtype);
+  private final String reductionName;
+
+  private BinaryFocalCrossentropy(Builder builder, Reduction reduction, DType dtype) {
+    super(FocalArguments.name(builder.name, DEFAULT_NAME), reduction, dtype);
+    this.reductionName = FocalArguments.reductionName(LOSS, builder.reduction);
     this.applyClassBalancing = builder.applyClassBalancing;
     this.alpha = builder.alpha;
     this.gamma = builder.gamma;
@@ -92,7 +93,7 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     this.labelSmoothing = builder.labelSmoothing;
     this.axis = builder.axis;
     this.kernel = new BinaryFocalKernel(fromLogits, gamma, applyClassBalancing, alpha,
-        labelSmoothing, Clipping.lower(builder.dtype), Clipping.upper(builder.dtype));
+        labelSmoothing, Clipping.lower(dtype), Clipping.upper(dtype));
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -139,13 +140,13 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
    * Returns the configuration in the order of Keras's {@code get_config} ({@code name},
    * {@code reduction}, {@code from_logits}, {@code label_smoothing}, {@code axis},
    * {@code apply_class_balancing}, {@code alpha}, {@code gamma}), then {@code dtype};
-   * {@code reduction} is null for {@link Reduction#NONE}.
+   * {@code reduction} is its Keras string, or null as given.
    */
   @Override
   public LossConfig config() {
     return LossConfig.builder(BinaryFocalCrossentropyProvider.NAME)
         .put("name", name())
-        .put("reduction", reduction() == Reduction.NONE ? null : reduction().kerasName())
+        .put("reduction", reductionName)
         .put("from_logits", fromLogits)
         .put("label_smoothing", labelSmoothing)
         .put("axis", axis)
@@ -157,19 +158,12 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
   }
 
   /**
-   * Checks that {@code y_true} and {@code y_pred} have one shape and that {@code axis} exists in
-   * it, and returns that shape without {@code axis}.
+   * Checks that {@code y_true} and {@code y_pred} have one shape of rank at least 1 in which
+   * {@code axis} exists, and returns that shape without {@code axis}.
    */
   @Override
   protected int[] perSampleShape(Operands operands) {
-    int[] trueShape = operands.yTrueShape();
-    int[] predShape = operands.yPredShape();
-    if (!Arrays.equals(trueShape, predShape)) {
-      throw new IllegalArgumentException(String.format(
-          "%s: y_true shape %s does not match y_pred shape %s, expected equal shapes", LOSS,
-          Tensor.formatShape(trueShape), Tensor.formatShape(predShape)));
-    }
-    return ClassAxis.of(predShape, axis, LOSS).reducedShape();
+    return FocalInputs.sameShapeAxis(LOSS, operands, axis).reducedShape();
   }
 
   /** Writes the mean focal cross-entropy of every lane along {@code axis}. */
@@ -216,9 +210,9 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     private boolean fromLogits;
     private double labelSmoothing;
     private int axis = -1;
-    private Reduction reduction = Reduction.SUM_OVER_BATCH_SIZE;
+    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
     private String name = DEFAULT_NAME;
-    private DType dtype = DType.FLOAT32;
+    private String dtype = DType.FLOAT32.kerasName();
 
     private Builder() {}
 
@@ -258,20 +252,35 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
       return this;
     }
 
-    /** Sets the reduction; default {@link Reduction#SUM_OVER_BATCH_SIZE}. */
+    /**
+     * Sets the reduction; null means Keras's {@code None} (no reduction); default
+     * {@link Reduction#SUM_OVER_BATCH_SIZE}.
+     */
     public Builder reduction(Reduction reduction) {
+      this.reduction = reduction == null ? null : reduction.kerasName();
+      return this;
+    }
+
+    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
+    public Builder reduction(String reduction) {
       this.reduction = reduction;
       return this;
     }
 
-    /** Sets the name, never null; an empty name means {@code "binary_focal_crossentropy"}. */
+    /** Sets the name; null or empty means {@code "binary_focal_crossentropy"}. */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets the compute type, {@link DType#FLOAT32} (default) or {@link DType#FLOAT64}. */
+    /** Sets the compute type, float32 (default) or float64; null means float32. */
     public Builder dtype(DType dtype) {
+      this.dtype = dtype == null ? null : dtype.kerasName();
+      return this;
+    }
+
+    /** Sets the compute type by its Keras string; null means float32. */
+    public Builder dtype(String dtype) {
       this.dtype = dtype;
       return this;
     }
@@ -280,19 +289,16 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
      * Returns the loss.
      *
      * @throws IllegalArgumentException if {@code gamma} is negative or not finite,
-     *     {@code alpha} or {@code label_smoothing} is outside {@code [0, 1]}, or the reduction,
-     *     name or dtype is null or the dtype is not a floating-point type
+     *     {@code alpha} or {@code label_smoothing} is outside {@code [0, 1]}, or the reduction
+     *     or dtype string names nothing known
      */
     public BinaryFocalCrossentropy build() {
       FocalArguments.checkGamma(LOSS, gamma);
       FocalArguments.checkUnitInterval(LOSS, "alpha", alpha);
       FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing);
-      checkArgument(reduction != null, "%s: reduction must not be null, expected one of %s",
-          LOSS, Reduction.allowedNames());
-      checkArgument(dtype != null, "%s: dtype must not be null, expected one of "
-          + "[float32, float64]", LOSS);
-      String resolvedName = FocalArguments.checkName(LOSS, name, DEFAULT_NAME);
-      return new BinaryFocalCrossentropy(this, resolvedName);
+      Reduction parsedReduction = FocalArguments.reduction(LOSS, reduction);
+      DType parsedDtype = FocalArguments.dtype(LOSS, dtype);
+      return new BinaryFocalCrossentropy(this, parsedReduction, parsedDtype);
     }
   }
 }

@@ -3,7 +3,6 @@ package org.loss4j.focal;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.DType;
@@ -15,6 +14,7 @@ import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.focal.internal.CategoricalFocalKernel;
 import org.loss4j.focal.internal.FocalArguments;
+import org.loss4j.focal.internal.FocalInputs;
 
 /**
  * Computes Keras's {@code CategoricalFocalCrossentropy}: the categorical cross-entropy of every
@@ -88,8 +88,11 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
   private final int axis;
   private final CategoricalFocalKernel kernel;
 
-  private CategoricalFocalCrossentropy(Builder builder, String name) {
-    super(name, builder.reduction, builder.dtype);
+  private final String reductionName;
+
+  private CategoricalFocalCrossentropy(Builder builder, Reduction reduction, DType dtype) {
+    super(FocalArguments.name(builder.name, DEFAULT_NAME), reduction, dtype);
+    this.reductionName = FocalArguments.reductionName(LOSS, builder.reduction);
     this.alpha = builder.alpha;
     this.alphaPerClass = builder.alphaPerClass == null ? null
         : List.copyOf(builder.alphaPerClass);
@@ -98,7 +101,7 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
     this.labelSmoothing = builder.labelSmoothing;
     this.axis = builder.axis;
     this.kernel = new CategoricalFocalKernel(fromLogits, gamma, labelSmoothing,
-        Clipping.lower(builder.dtype), Clipping.upper(builder.dtype));
+        Clipping.lower(dtype), Clipping.upper(dtype));
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -158,13 +161,13 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
    * Returns the configuration in the order of Keras's {@code get_config} ({@code name},
    * {@code reduction}, {@code from_logits}, {@code label_smoothing}, {@code axis}, {@code alpha},
    * {@code gamma}), then {@code dtype}; {@code alpha} is a {@link Double} or a
-   * {@code List<Double>}, {@code reduction} is null for {@link Reduction#NONE}.
+   * {@code List<Double>}, {@code reduction} is its Keras string, or null as given.
    */
   @Override
   public LossConfig config() {
     return LossConfig.builder(CategoricalFocalCrossentropyProvider.NAME)
         .put("name", name())
-        .put("reduction", reduction() == Reduction.NONE ? null : reduction().kerasName())
+        .put("reduction", reductionName)
         .put("from_logits", fromLogits)
         .put("label_smoothing", labelSmoothing)
         .put("axis", axis)
@@ -181,56 +184,25 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
    */
   @Override
   protected int[] perSampleShape(Operands operands) {
-    int[] trueShape = operands.yTrueShape();
     int[] predShape = operands.yPredShape();
-    if (!Arrays.equals(trueShape, predShape)) {
-      throw new IllegalArgumentException(String.format(
-          "%s: y_true shape %s does not match y_pred shape %s, expected equal shapes", LOSS,
-          Tensor.formatShape(trueShape), Tensor.formatShape(predShape)));
-    }
-    ClassAxis lanes = ClassAxis.of(predShape, axis, LOSS);
+    ClassAxis lanes = FocalInputs.sameShapeAxis(LOSS, operands, axis);
     if (lanes.length() < 2) {
       throw new IllegalArgumentException(String.format(
-          "%s: y_pred shape %s has %d class along axis %d, expected at least 2; use "
-              + "BinaryFocalCrossentropy for one probability per sample",
-          LOSS, Tensor.formatShape(predShape), lanes.length(), axis));
+          "%s: y_pred shape %s has %d class%s along axis %d, expected at least 2"
+              + " (the loss would be 0 whatever the prediction; use BinaryFocalCrossentropy)",
+          LOSS, Tensor.formatShape(predShape), lanes.length(), lanes.length() == 1 ? "" : "es",
+          axis));
     }
     if (alphaPerClass != null && alphaPerClass.size() != lanes.length()) {
       throw new IllegalArgumentException(String.format(
-          "%s: alpha has %d weights, expected one per class: %d along axis %d of y_pred shape "
-              + "%s", LOSS, alphaPerClass.size(), lanes.length(), axis,
-          Tensor.formatShape(predShape)));
+          "%s: alpha has %d weights for y_pred shape %s, expected one per class: %d along axis"
+              + " %d", LOSS, alphaPerClass.size(), Tensor.formatShape(predShape),
+          lanes.length(), axis));
     }
     if (!fromLogits) {
-      checkPositiveSums(operands.yPred(), lanes);
+      FocalInputs.requireNonZeroSums(LOSS, operands.yPred(), predShape, lanes);
     }
     return lanes.reducedShape();
-  }
-
-  private void checkPositiveSums(double[] yPred, ClassAxis lanes) {
-    for (int lane = 0; lane < lanes.lanes(); lane++) {
-      double sum = 0;
-      for (int k = 0, i = lanes.laneStart(lane); k < lanes.length(); k++, i += lanes.stride()) {
-        sum += yPred[i];
-      }
-      if (sum == 0) {
-        throw new IllegalArgumentException(String.format(
-            "%s: y_pred sums to 0 along axis %d at %s of the per-sample shape %s, expected "
-                + "probabilities with a positive sum (or from_logits=true)",
-            LOSS, axis, Tensor.formatShape(laneIndex(lane, lanes.reducedShape())),
-            Tensor.formatShape(lanes.reducedShape())));
-      }
-    }
-  }
-
-  private static int[] laneIndex(int lane, int[] shape) {
-    int[] index = new int[shape.length];
-    int rest = lane;
-    for (int d = shape.length - 1; d >= 0; d--) {
-      index[d] = rest % shape[d];
-      rest /= shape[d];
-    }
-    return index;
   }
 
   /** Writes the focal cross-entropy of every lane along the class axis. */
@@ -302,9 +274,9 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
     private boolean fromLogits;
     private double labelSmoothing;
     private int axis = -1;
-    private Reduction reduction = Reduction.SUM_OVER_BATCH_SIZE;
+    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
     private String name = DEFAULT_NAME;
-    private DType dtype = DType.FLOAT32;
+    private String dtype = DType.FLOAT32.kerasName();
 
     private Builder() {}
 
@@ -362,22 +334,35 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
       return this;
     }
 
-    /** Sets the reduction; default {@link Reduction#SUM_OVER_BATCH_SIZE}. */
+    /**
+     * Sets the reduction; null means Keras's {@code None} (no reduction); default
+     * {@link Reduction#SUM_OVER_BATCH_SIZE}.
+     */
     public Builder reduction(Reduction reduction) {
+      this.reduction = reduction == null ? null : reduction.kerasName();
+      return this;
+    }
+
+    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
+    public Builder reduction(String reduction) {
       this.reduction = reduction;
       return this;
     }
 
-    /**
-     * Sets the name, never null; an empty name means {@code "categorical_focal_crossentropy"}.
-     */
+    /** Sets the name; null or empty means {@code "categorical_focal_crossentropy"}. */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    /** Sets the compute type, {@link DType#FLOAT32} (default) or {@link DType#FLOAT64}. */
+    /** Sets the compute type, float32 (default) or float64; null means float32. */
     public Builder dtype(DType dtype) {
+      this.dtype = dtype == null ? null : dtype.kerasName();
+      return this;
+    }
+
+    /** Sets the compute type by its Keras string; null means float32. */
+    public Builder dtype(String dtype) {
       this.dtype = dtype;
       return this;
     }
@@ -387,8 +372,7 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
      *
      * @throws IllegalArgumentException if {@code gamma} is negative or not finite, an
      *     {@code alpha} or {@code label_smoothing} is outside {@code [0, 1]}, a per-class
-     *     {@code alpha} is empty, or the reduction, name or dtype is null or the dtype is not a
-     *     floating-point type
+     *     {@code alpha} is empty, or the reduction or dtype string names nothing known
      */
     public CategoricalFocalCrossentropy build() {
       FocalArguments.checkGamma(LOSS, gamma);
@@ -398,12 +382,9 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
         FocalArguments.checkPerClassAlpha(LOSS, alphaPerClass);
       }
       FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing);
-      checkArgument(reduction != null, "%s: reduction must not be null, expected one of %s",
-          LOSS, Reduction.allowedNames());
-      checkArgument(dtype != null, "%s: dtype must not be null, expected one of "
-          + "[float32, float64]", LOSS);
-      String resolvedName = FocalArguments.checkName(LOSS, name, DEFAULT_NAME);
-      return new CategoricalFocalCrossentropy(this, resolvedName);
+      Reduction parsedReduction = FocalArguments.reduction(LOSS, reduction);
+      DType parsedDtype = FocalArguments.dtype(LOSS, dtype);
+      return new CategoricalFocalCrossentropy(this, parsedReduction, parsedDtype);
     }
   }
 }

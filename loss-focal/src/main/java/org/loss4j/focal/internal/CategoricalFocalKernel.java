@@ -1,7 +1,8 @@
 package org.loss4j.focal.internal;
 
 import org.loss4j.core.kernel.Clipping;
-import org.loss4j.core.kernel.LogSoftmax;
+import org.loss4j.core.kernel.Renormalization;
+import org.loss4j.core.kernel.Softmax;
 
 /**
  * The categorical focal cross-entropy of one lane (the {@code C} classes of one sample, copied
@@ -15,8 +16,9 @@ import org.loss4j.core.kernel.LogSoftmax;
  * value = sum_k alpha_k * (1 - c_k)^gamma * (-t_k * log(c_k))
  * }</pre>
  *
- * <p>The softmax is {@code exp} of {@link LogSoftmax}. Instances are immutable; the scratch
- * arrays of one evaluation live in a {@link Workspace}.
+ * <p>The softmax and the renormalisation, and their vector-Jacobian products, are loss-core's
+ * {@link Softmax} and {@link Renormalization}. Instances are immutable; the scratch arrays of one
+ * evaluation live in a {@link Workspace}.
  */
 public final class CategoricalFocalKernel {
   private final boolean fromLogits;
@@ -49,6 +51,8 @@ public final class CategoricalFocalKernel {
     private final double[] distribution;
     private final double[] normalised;
     private final double[] slopes;
+    private final double[] distributionSlopes;
+    private double sum;
 
     /** Returns a workspace for lanes of {@code classes} elements. */
     public Workspace(int classes) {
@@ -56,6 +60,7 @@ public final class CategoricalFocalKernel {
       distribution = new double[classes];
       normalised = new double[classes];
       slopes = new double[classes];
+      distributionSlopes = new double[classes];
     }
   }
 
@@ -84,33 +89,17 @@ public final class CategoricalFocalKernel {
    */
   public void gradient(double[] y, double[] x, double[] alpha, double upstream,
       double[] gradient, Workspace work) {
-    double sum = prepare(y, x, work);
+    prepare(y, x, work);
     int classes = y.length;
-    double[] slopes = work.slopes;
     for (int k = 0; k < classes; k++) {
-      slopes[k] = classSlope(work.targets[k], work.normalised[k], alpha[k]);
+      work.slopes[k] = upstream * classSlope(work.targets[k], work.normalised[k], alpha[k]);
     }
 
-    double projected = 0;
-    for (int k = 0; k < classes; k++) {
-      projected += slopes[k] * work.normalised[k];
-    }
-    for (int k = 0; k < classes; k++) {
-      slopes[k] = (slopes[k] - projected) / sum;
-    }
-
+    double[] throughRenormalisation = fromLogits ? work.distributionSlopes : gradient;
+    Renormalization.backward(work.normalised, work.sum, work.slopes, 0, 1, classes,
+        throughRenormalisation);
     if (fromLogits) {
-      double[] q = work.distribution;
-      double mean = 0;
-      for (int k = 0; k < classes; k++) {
-        mean += slopes[k] * q[k];
-      }
-      for (int k = 0; k < classes; k++) {
-        slopes[k] = q[k] * (slopes[k] - mean);
-      }
-    }
-    for (int k = 0; k < classes; k++) {
-      gradient[k] = upstream * slopes[k];
+      Softmax.backward(work.distribution, throughRenormalisation, 0, 1, classes, gradient);
     }
   }
 
@@ -131,28 +120,18 @@ public final class CategoricalFocalKernel {
     return alpha * (focalSlope * ce + focal * (-t / o));
   }
 
-  /** Fills the smoothed targets, the distribution and its renormalisation; returns the sum. */
-  private double prepare(double[] y, double[] x, Workspace work) {
+  /** Fills the smoothed targets, the distribution, its renormalisation and its sum. */
+  private void prepare(double[] y, double[] x, Workspace work) {
     int classes = y.length;
     for (int k = 0; k < classes; k++) {
       work.targets[k] = labelSmoothing == 0 ? y[k]
           : y[k] * (1 - labelSmoothing) + labelSmoothing / classes;
     }
     if (fromLogits) {
-      LogSoftmax.apply(x, 0, 1, classes, work.distribution);
-      for (int k = 0; k < classes; k++) {
-        work.distribution[k] = Math.exp(work.distribution[k]);
-      }
+      Softmax.apply(x, 0, 1, classes, work.distribution);
     } else {
       System.arraycopy(x, 0, work.distribution, 0, classes);
     }
-    double sum = 0;
-    for (int k = 0; k < classes; k++) {
-      sum += work.distribution[k];
-    }
-    for (int k = 0; k < classes; k++) {
-      work.normalised[k] = work.distribution[k] / sum;
-    }
-    return sum;
+    work.sum = Renormalization.apply(work.distribution, 0, 1, classes, work.normalised);
   }
 }
