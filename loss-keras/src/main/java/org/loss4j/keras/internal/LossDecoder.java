@@ -182,8 +182,23 @@ public final class LossDecoder {
     try {
       return provider.create(config);
     } catch (IllegalArgumentException e) {
-      throw where.fail(e.getMessage(), e);
+      throw blame(values, e, where).fail(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns the location of the config key a loss's refusal names (its messages read
+   * {@code Loss: key must be ...}), or the config itself when it names none of the keys given.
+   */
+  private static Location blame(Map<String, Object> values, RuntimeException e, Location where) {
+    String message = String.valueOf(e.getMessage());
+    for (String key : values.keySet()) {
+      if (message.contains(" " + key + " ") || message.contains(" " + key + ":")
+          || message.contains(" " + key + "[")) {
+        return where.key(key);
+      }
+    }
+    return where;
   }
 
   private static String text(JsonNode node, String key, Location where, boolean required) {
