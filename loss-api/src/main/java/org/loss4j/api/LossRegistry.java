@@ -103,13 +103,15 @@ public final class LossRegistry {
    * Returns a new registry holding exactly the given providers, without discovery.
    *
    * @throws IllegalStateException if two providers claim one name
+   * @throws IllegalArgumentException if a provider has a blank name or class name, or null
+   *     parameters or aliases
    */
   public static LossRegistry of(LossProvider... providers) {
-    Snapshot snapshot = Snapshot.EMPTY;
+    LossRegistry registry = new LossRegistry(Snapshot.EMPTY);
     for (LossProvider provider : providers) {
-      snapshot = snapshot.with(checkNotNull(provider, "provider"), PROGRAMMATIC);
+      registry.register(provider);
     }
-    return new LossRegistry(snapshot);
+    return registry;
   }
 
   private static LossRegistry fromServiceLoader(ServiceLoader<LossProvider> loader) {
