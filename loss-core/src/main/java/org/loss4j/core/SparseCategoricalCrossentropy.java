@@ -260,7 +260,10 @@ public final class SparseCategoricalCrossentropy extends AbstractLoss {
       } else {
         double sum = Renormalization.apply(yPred, start, stride, length, work);
         double picked = work[target];
-        double slope = Clipping.passesGradient(picked, lower, upper) ? -scale / picked : 0.0;
+        if (!Clipping.passesGradient(picked, lower, upper) && !Double.isNaN(picked)) {
+          continue;
+        }
+        double slope = -scale / picked;
         for (int k = 0, i = start; k < length; k++, i += stride) {
           gradient[i] = slope * ((i == target ? 1.0 : 0.0) - picked) / sum;
         }
