@@ -9,10 +9,8 @@ import static org.loss4j.api.spi.StandardParameters.LABEL_SMOOTHING;
 
 import java.util.List;
 import java.util.Set;
-import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.Reduction;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
 import org.loss4j.api.spi.StandardParameters;
@@ -71,9 +69,9 @@ public final class BinaryFocalCrossentropyProvider implements LossProvider {
         .fromLogits(config.getBoolean("from_logits"))
         .labelSmoothing(config.getDouble("label_smoothing"))
         .axis(config.getInt("axis"))
-        .reduction(Reduction.parse(config.getString("reduction")))
+        .reduction(config.getString("reduction"))
         .name(config.getString("name"))
-        .dtype(DType.parseCompute(config.getString("dtype")))
+        .dtype(config.getString("dtype"))
         .build();
   }
 }
