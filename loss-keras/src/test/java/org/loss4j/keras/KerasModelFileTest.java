@@ -2,6 +2,7 @@ package org.loss4j.keras;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,7 +134,7 @@ class KerasModelFileTest {
     LossConfig config = compiled.loss().config();
     assertEquals("sparse_categorical_crossentropy", config.loss());
     assertFalse(config.getBoolean("from_logits"));
-    assertEquals(null, config.get("ignore_class"));
+    assertNull(config.get("ignore_class"));
     assertEquals(-1, config.getInt("axis"));
     assertEquals("sum_over_batch_size", config.getString("reduction"));
     assertEquals("sparse_categorical_crossentropy", config.getString("name"));
@@ -193,5 +194,14 @@ class KerasModelFileTest {
     assertTrue(e.getMessage().startsWith(file + ": config.json: "
         + "compile_config.loss.registered_name: "), e.getMessage());
     assertTrue(e.getMessage().contains("\"acme>Poly1\""), e.getMessage());
+  }
+
+  @Test
+  void findsTheShippedLossesThroughTheGlobalRegistry() {
+    Loss loaded = KerasLossReader.fromModelFile(model("digits_cfce.keras"),
+        LossRegistry.global()).get(0).loss();
+
+    assertEquals(KerasLossReader.fromModelFile(model("digits_cfce.keras"), registry).get(0)
+        .loss(), loaded);
   }
 }

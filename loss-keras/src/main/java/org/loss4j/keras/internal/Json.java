@@ -42,8 +42,10 @@ public final class Json {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw where.fail("not valid JSON: " + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+      String at = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr();
+      throw where.fail("not valid JSON: " + e.getOriginalMessage() + at, e);
     }
   }
 
