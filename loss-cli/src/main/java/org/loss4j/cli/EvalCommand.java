@@ -1,0 +1,325 @@
+package org.loss4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.loss4j.api.Loss;
+import org.loss4j.api.LossRegistry;
+import org.loss4j.api.Tensor;
+import org.loss4j.cli.eval.BatchEvaluation;
+import org.loss4j.cli.eval.Progress;
+import org.loss4j.cli.eval.StreamingEvaluation;
+import org.loss4j.cli.io.ArrayFiles;
+import org.loss4j.cli.io.ArrayFormat;
+import org.loss4j.cli.io.ArrayWriter;
+import org.loss4j.cli.io.AtomicOutput;
+import org.loss4j.cli.io.JsonArrays;
+import org.loss4j.cli.io.Numbers;
+import org.loss4j.cli.io.NpyFile;
+import org.loss4j.keras.CompiledLoss;
+import org.loss4j.keras.KerasLossReader;
+import org.loss4j.testkit.cases.LossCase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eval}: evaluates a loss on arrays from files, or a JSON file of cases in batch.
+ *
+ * <p>The loss comes from {@code --loss NAME} with {@code --config KEY=VALUE} and
+ * {@code --config-json}, or from the compile configuration of a Keras model file
+ * ({@code --model}). The reduced value is printed alone on the last line of standard output.
+ * {@code .npy} inputs larger than {@link #STREAM_THRESHOLD_BYTES} (or any, with
+ * {@code --chunk-rows}) are streamed in chunks with constant memory.
+ */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate a loss on y_true/y_pred from .npy, .csv or .json files, or a JSON file of cases.",
+      "The reduced value is printed alone on the last line of standard output."
+    })
+final class EvalCommand implements Callable<Integer> {
+  /** Inputs larger than this (in bytes of y_pred) are streamed: 64 MiB. */
+  static final long STREAM_THRESHOLD_BYTES = 64L << 20;
+  /** The memory a streamed chunk of y_pred may take: 8 MiB. */
+  private static final long CHUNK_BYTES = 8L << 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--loss", paramLabel = "NAME", description = "A loss, by any of its names.")
+  private String lossName;
+
+  @Option(names = "--model", paramLabel = "MODEL.keras",
+      description = "Take the loss from the compile configuration of a Keras model file.")
+  private Path model;
+
+  @Option(names = "--output", paramLabel = "NAME",
+      description = "With --model: the output whose loss to use, when there are several.")
+  private String output;
+
+  @Option(names = "--config", paramLabel = "KEY=VALUE",
+      description = "A Keras-named parameter, such as from_logits=true or alpha=0.25,0.25,0.5.")
+  private List<String> config = new ArrayList<>();
+
+  @Option(names = "--config-json", paramLabel = "JSON|FILE",
+      description = "Parameters as a JSON object, inline or in a file.")
+  private String configJson;
+
+  @Option(names = "--y-true", paramLabel = "FILE", description = "Targets (.npy, .csv, .json).")
+  private Path yTrue;
+
+  @Option(names = "--y-pred", paramLabel = "FILE", description = "Predictions.")
+  private Path yPred;
+
+  @Option(names = "--sample-weight", paramLabel = "FILE", description = "Optional weights.")
+  private Path sampleWeight;
+
+  @Option(names = "--per-sample", paramLabel = "FILE",
+      description = "Write the unweighted per-sample losses (format from the extension).")
+  private Path perSample;
+
+  @Option(names = "--gradient", paramLabel = "FILE",
+      description = "Write the gradient of the value with respect to y_pred.")
+  private Path gradient;
+
+  @Option(names = "--chunk-rows", paramLabel = "N",
+      description = "Stream .npy inputs in chunks of N samples (automatic above 64 MiB).")
+  private Integer chunkRows;
+
+  @Option(names = "--cases", paramLabel = "FILE",
+      description = "Batch mode: a JSON array of cases in the testkit's format.")
+  private Path cases;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Batch mode: write the results here instead of standard output.")
+  private Path out;
+
+  @Option(names = "--with-gradient", description = "Batch mode: add grad_y_pred to each result.")
+  private boolean withGradient;
+
+  @Override
+  public Integer call() throws Exception {
+    LossRegistry registry = LossRegistry.global();
+    if (cases != null) {
+      return batch(registry);
+    }
+    if (lossName == null && model == null) {
+      throw new IllegalArgumentException("eval needs --loss NAME, --model FILE or --cases FILE");
+    }
+    if (lossName != null && model != null) {
+      throw new IllegalArgumentException("eval takes either --loss or --model, not both");
+    }
+    if (yTrue == null || yPred == null) {
+      throw new IllegalArgumentException("eval needs both --y-true FILE and --y-pred FILE");
+    }
+    Loss loss = lossName != null ? configuredLoss(registry) : modelLoss(registry);
+    checkOutputs();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("# " + loss.config().loss() + " " + loss.config().values());
+    Tensor value = streamable(loss) ? stream(loss, registry) : inMemory(loss);
+    stdout.println(format(value));
+    return 0;
+  }
+
+  private Integer batch(LossRegistry registry) throws IOException {
+    if (lossName != null || model != null || yTrue != null || yPred != null) {
+      throw new IllegalArgumentException(
+          "--cases runs every case of its file; it takes no --loss, --model or arrays");
+    }
+    List<LossCase> all = BatchEvaluation.readCases(cases);
+    BatchEvaluation evaluation = new BatchEvaluation(registry, withGradient);
+    if (out == null) {
+      evaluation.run(all, spec.commandLine().getOut());
+      return 0;
+    }
+    try (AtomicOutput file = AtomicOutput.create(out)) {
+      BufferedWriter writer = new BufferedWriter(
+          new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
+      evaluation.run(all, writer);
+      file.commit();
+    }
+    return 0;
+  }
+
+  private Loss configuredLoss(LossRegistry registry) throws IOException {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    if (configJson != null) {
+      parameters.putAll(readConfigJson());
+    }
+    for (String entry : config) {
+      int equals = entry.indexOf('=');
+      if (equals <= 0) {
+        throw new IllegalArgumentException(
+            "--config expects KEY=VALUE, such as from_logits=true, got " + entry);
+      }
+      parameters.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+    }
+    return registry.create(lossName, parameters);
+  }
+
+  private Map<String, Object> readConfigJson() throws IOException {
+    String text = configJson.trim();
+    if (!text.startsWith("{")) {
+      Path file = Path.of(configJson);
+      ArrayFiles.requireFile(file);
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("--config-json: malformed JSON: "
+          + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("--config-json expects a JSON object, got " + text);
+    }
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      parameters.put(field.getKey(), JSON.treeToValue(field.getValue(), Object.class));
+    }
+    return parameters;
+  }
+
+  private Loss modelLoss(LossRegistry registry) throws Exception {
+    if (!config.isEmpty() || configJson != null) {
+      throw new IllegalArgumentException(
+          "--model takes its configuration from the model file; drop --config");
+    }
+    ArrayFiles.requireFile(model);
+    List<CompiledLoss> compiled = KerasLossReader.fromModelFile(model, registry);
+    if (compiled.isEmpty()) {
+      throw new IllegalArgumentException(model + ": the model was compiled without a loss");
+    }
+    if (output == null) {
+      if (compiled.size() > 1) {
+        throw new IllegalArgumentException(model + " has " + compiled.size()
+            + " outputs with losses, choose one with --output: " + outputNames(compiled));
+      }
+      return compiled.get(0).loss();
+    }
+    for (CompiledLoss candidate : compiled) {
+      if (candidate.outputName().filter(output::equals).isPresent()) {
+        return candidate.loss();
+      }
+    }
+    throw new IllegalArgumentException(
+        model + " has no output " + output + ", expected one of " + outputNames(compiled));
+  }
+
+  private static List<String> outputNames(List<CompiledLoss> compiled) {
+    List<String> names = new ArrayList<>();
+    for (CompiledLoss loss : compiled) {
+      names.add(loss.outputName().orElse("(unnamed)"));
+    }
+    return names;
+  }
+
+  private void checkOutputs() {
+    for (Path path : new Path[] {perSample, gradient}) {
+      if (path != null) {
+        ArrayFormat.of(path);
+      }
+    }
+  }
+
+  private boolean streamable(Loss loss) throws IOException {
+    if (ArrayFormat.of(yTrue) != ArrayFormat.NPY || ArrayFormat.of(yPred) != ArrayFormat.NPY) {
+      return false;
+    }
+    ArrayFiles.requireFile(yTrue);
+    ArrayFiles.requireFile(yPred);
+    int rank;
+    try (NpyFile predictions = NpyFile.open(yPred)) {
+      rank = predictions.header().shape().length;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(yPred + ": " + e.getMessage(), e);
+    }
+    boolean large = Files.size(yPred) > STREAM_THRESHOLD_BYTES;
+    return (chunkRows != null || large) && StreamingEvaluation.supports(loss, rank);
+  }
+
+  private Tensor stream(Loss loss, LossRegistry registry) throws IOException {
+    try (NpyFile truth = open(yTrue); NpyFile predictions = open(yPred);
+        NpyFile weights = sampleWeight != null && ArrayFormat.of(sampleWeight) == ArrayFormat.NPY
+            ? open(sampleWeight) : null) {
+      int rows = chunkRows != null ? chunkRows : (int) Math.max(1, Math.min(
+          Integer.MAX_VALUE, CHUNK_BYTES / 8 / Math.max(1, predictions.rowSize())));
+      StreamingEvaluation.Builder evaluation = StreamingEvaluation.builder(loss, registry)
+          .inputs(truth, predictions)
+          .chunkRows(rows)
+          .perSample(perSample)
+          .gradient(gradient)
+          .progress(Progress.onConsole(spec.commandLine().getErr(),
+              gradient == null ? predictions.rows() : 2L * predictions.rows()));
+      if (weights != null) {
+        evaluation.sampleWeight(weights);
+      } else if (sampleWeight != null) {
+        evaluation.sampleWeight(ArrayFiles.read(sampleWeight));
+      }
+      return evaluation.build().run();
+    }
+  }
+
+  private static NpyFile open(Path path) throws IOException {
+    ArrayFiles.requireFile(path);
+    try {
+      return NpyFile.open(path);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Tensor inMemory(Loss loss) throws IOException {
+    Tensor truth = ArrayFiles.read(yTrue);
+    Tensor predictions = ArrayFiles.read(yPred);
+    Tensor weights = sampleWeight == null ? null : ArrayFiles.read(sampleWeight);
+    Tensor value;
+    Tensor gradientValue = null;
+    if (gradient != null) {
+      var both = loss.valueAndGradient(truth, predictions, weights, null);
+      value = both.value();
+      gradientValue = both.gradient();
+    } else {
+      value = loss.compute(truth, predictions, weights);
+    }
+    Tensor perSampleValue = perSample == null ? null : loss.perSample(truth, predictions);
+    if (perSampleValue != null) {
+      ArrayWriter.write(perSample, perSampleValue);
+    }
+    if (gradientValue != null) {
+      ArrayWriter.write(gradient, gradientValue);
+    }
+    return value;
+  }
+
+  /** Returns a scalar as one number, and any other value as nested JSON arrays on one line. */
+  private static String format(Tensor value) throws IOException {
+    if (value.rank() == 0) {
+      return Numbers.format(value.getDouble(0), value.dtype());
+    }
+    StringWriter text = new StringWriter();
+    try (var json = JsonArrays.generator(text)) {
+      JsonArrays.write(json, value);
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,297 @@
+package org.loss4j.cli.eval;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.loss4j.api.DType;
+import org.loss4j.api.Loss;
+import org.loss4j.api.LossRegistry;
+import org.loss4j.api.Reduction;
+import org.loss4j.api.Tensor;
+import org.loss4j.cli.io.ArrayWriter;
+import org.loss4j.cli.io.NpyFile;
+
+/**
+ * Evaluates a loss over {@code .npy} files in chunks of rows, with memory bounded by the chunk
+ * size, and gives the same value as evaluating everything at once.
+ *
+ * <p>Each chunk's unweighted per-sample losses ({@link Loss#perSample}, already rounded to the
+ * loss dtype) are weighted and summed into one running double total in the order an in-memory
+ * {@link Loss#compute} uses, while the divisor's parts are summed alongside: the number of
+ * per-sample elements that count, and the sum of their weights. The value is
+ * {@code total / divisor} rounded to the loss dtype, as {@link Reduction} defines it, with the
+ * weights rounded to the loss dtype first (as Keras casts them); so the
+ * result equals the in-memory one bit for bit. Elements count unless the loss has a non-null
+ * {@code ignore_class} and {@code y_true} holds that class there.
+ *
+ * <p>The gradient needs the final divisor, so it takes a second pass: each chunk's gradient is that
+ * of the same loss with reduction {@code sum}, scaled by an upstream of {@code 1 / divisor}.
+ *
+ * <h2>Known limitations</h2>
+ *
+ * Reduction {@code none} is not streamed (its value is as large as the input). The per-sample loss
+ * must keep the batch axis: {@code y_pred} of rank 2 or more.
+ */
+public final class StreamingEvaluation {
+  private final Loss loss;
+  private final LossRegistry registry;
+  private final NpyFile yTrue;
+  private final NpyFile yPred;
+  private final NpyFile weightFile;
+  private final Tensor weightTensor;
+  private final int chunkRows;
+  private final Path perSamplePath;
+  private final Path gradientPath;
+  private final Progress progress;
+
+  private StreamingEvaluation(Builder builder) {
+    this.loss = builder.loss;
+    this.registry = builder.registry;
+    this.yTrue = builder.yTrue;
+    this.yPred = builder.yPred;
+    this.weightFile = builder.weightFile;
+    this.weightTensor = builder.weightTensor;
+    this.chunkRows = builder.chunkRows;
+    this.perSamplePath = builder.perSamplePath;
+    this.gradientPath = builder.gradientPath;
+    this.progress = builder.progress;
+  }
+
+  /** Returns a builder for a streamed evaluation of {@code loss} from {@code registry}. */
+  public static Builder builder(Loss loss, LossRegistry registry) {
+    return new Builder(loss, registry);
+  }
+
+  /**
+   * Returns whether a loss and inputs of these ranks can be streamed: a reducing reduction and a
+   * {@code y_pred} of rank 2 or more.
+   */
+  public static boolean supports(Loss loss, int yPredRank) {
+    return loss.reduction() != Reduction.NONE && yPredRank >= 2;
+  }
+
+  /**
+   * Runs the evaluation, writing the per-sample losses and the gradient if asked, and returns the
+   * reduced value as a scalar of the loss dtype.
+   *
+   * @throws IllegalArgumentException if the inputs do not fit the loss or each other
+   */
+  public Tensor run() throws IOException {
+    int rows = yPred.rows();
+    checkInputs(rows);
+    boolean withGradient = gradientPath != null;
+    long work = withGradient ? 2L * rows : rows;
+    String displayName = loss.config().loss();
+    Object ignoreClass = loss.config().has("ignore_class")
+        ? loss.config().get("ignore_class") : null;
+    double total = 0;
+    double count = 0;
+    double weightSum = 0;
+    boolean weighted = weightFile != null || weightTensor != null;
+    ArrayWriter perSampleOut = null;
+    try {
+      for (int start = 0; start < rows; start += chunkRows) {
+        int n = Math.min(chunkRows, rows - start);
+        Tensor trueChunk = yTrue.readRows(start, n);
+        Tensor perSample = loss.perSample(trueChunk, yPred.readRows(start, n));
+        int[] shape = perSample.shape();
+        if (shape.length == 0 || shape[0] != n) {
+          throw new IllegalArgumentException(displayName + ": the per-sample loss of shape "
+              + Tensor.formatShape(shape) + " does not keep the batch axis, so it cannot be"
+              + " streamed; evaluate it in memory");
+        }
+        double[] weights = weighted
+            ? WeightAlignment.toShape(weightRows(start, n), shape, displayName) : null;
+        boolean[] valid = validElements(ignoreClass, trueChunk, perSample.size(), displayName);
+        for (int i = 0; i < perSample.size(); i++) {
+          double mask = valid == null || valid[i] ? 1.0 : 0.0;
+          double weight = (weights == null ? 1.0 : loss.dtype().round(weights[i])) * mask;
+          double value = perSample.getDouble(i);
+          total += weight == 0 && !Double.isNaN(value) ? 0.0 : value * weight;
+          count += mask;
+          weightSum += weight;
+        }
+        if (perSamplePath != null) {
+          if (perSampleOut == null) {
+            int[] full = shape.clone();
+            full[0] = rows;
+            perSampleOut = ArrayWriter.open(perSamplePath, full, perSample.dtype());
+          }
+          perSampleOut.append(perSample);
+        }
+        progress.update(start + n);
+      }
+      double divisor = divisor(count, weightSum, weighted || ignoreClass != null);
+      if (perSampleOut != null) {
+        perSampleOut.commit();
+      }
+      if (withGradient) {
+        writeGradient(rows, divisor);
+      }
+      double value = divisor == 0 ? 0.0 : total / divisor;
+      return Tensor.fromDoubles(new double[] {value}, new int[0], loss.dtype());
+    } finally {
+      progress.finish();
+      if (perSampleOut != null) {
+        perSampleOut.close();
+      }
+    }
+  }
+
+  private void checkInputs(int rows) {
+    if (yTrue.rows() != rows) {
+      throw new IllegalArgumentException(String.format(
+          "%s: y_true has %d samples (shape %s) but y_pred has %d (shape %s)",
+          loss.config().loss(), yTrue.rows(), Tensor.formatShape(yTrue.header().shape()), rows,
+          Tensor.formatShape(yPred.header().shape())));
+    }
+    if (weightFile != null && weightFile.rows() != rows) {
+      throw new IllegalArgumentException(String.format(
+          "%s: sample_weight has %d rows but y_pred has %d", loss.config().loss(),
+          weightFile.rows(), rows));
+    }
+  }
+
+  private Tensor weightRows(int start, int n) throws IOException {
+    if (weightFile != null) {
+      return weightFile.readRows(start, n);
+    }
+    int[] shape = weightTensor.shape();
+    if (shape.length == 0 || shape[0] != yPred.rows()) {
+      return weightTensor;
+    }
+    int rowSize = weightTensor.size() / shape[0];
+    double[] values = Arrays.copyOfRange(
+        weightTensor.toDoubleArray(), start * rowSize, (start + n) * rowSize);
+    int[] chunkShape = shape.clone();
+    chunkShape[0] = n;
+    return Tensor.fromDoubles(values, chunkShape, weightTensor.dtype());
+  }
+
+  private static boolean[] validElements(
+      Object ignoreClass, Tensor trueChunk, int size, String lossName) {
+    if (!(ignoreClass instanceof Number)) {
+      return null;
+    }
+    if (trueChunk.size() != size) {
+      throw new IllegalArgumentException(String.format(
+          "%s: with ignore_class, y_true of shape %s must have one label per per-sample loss (%d)",
+          lossName, Tensor.formatShape(trueChunk.shape()), size));
+    }
+    double ignored = ((Number) ignoreClass).doubleValue();
+    boolean[] valid = new boolean[size];
+    for (int i = 0; i < size; i++) {
+      valid[i] = trueChunk.getDouble(i) != ignored;
+    }
+    return valid;
+  }
+
+  private double divisor(double count, double weightSum, boolean weightedOrMasked) {
+    switch (loss.reduction()) {
+      case SUM_OVER_BATCH_SIZE:
+      case MEAN:
+        return count;
+      case MEAN_WITH_SAMPLE_WEIGHT:
+        return weightedOrMasked ? weightSum : count;
+      default:
+        return 1.0;
+    }
+  }
+
+  private void writeGradient(int rows, double divisor) throws IOException {
+    Loss summing = registry.create(loss.config().with("reduction", Reduction.SUM.kerasName()));
+    double scale = divisor == 0 ? 0.0 : 1.0 / divisor;
+    Tensor upstream = Tensor.fromDoubles(new double[] {scale}, new int[0], DType.FLOAT64);
+    int[] shape = yPred.header().shape();
+    try (ArrayWriter out = ArrayWriter.open(gradientPath, shape, loss.dtype())) {
+      for (int start = 0; start < rows; start += chunkRows) {
+        int n = Math.min(chunkRows, rows - start);
+        Tensor weights = weightFile != null || weightTensor != null ? weightRows(start, n) : null;
+        out.append(summing.gradient(yTrue.readRows(start, n), yPred.readRows(start, n), weights,
+            null, upstream));
+        progress.update(rows + start + n);
+      }
+      out.commit();
+    }
+  }
+
+  /** Collects the inputs of a {@link StreamingEvaluation}. */
+  public static final class Builder {
+    private final Loss loss;
+    private final LossRegistry registry;
+    private NpyFile yTrue;
+    private NpyFile yPred;
+    private NpyFile weightFile;
+    private Tensor weightTensor;
+    private int chunkRows = 1024;
+    private Path perSamplePath;
+    private Path gradientPath;
+    private Progress progress = Progress.silent();
+
+    private Builder(Loss loss, LossRegistry registry) {
+      this.loss = loss;
+      this.registry = registry;
+    }
+
+    /** Sets the open {@code y_true} and {@code y_pred} files; both are required. */
+    public Builder inputs(NpyFile yTrue, NpyFile yPred) {
+      this.yTrue = yTrue;
+      this.yPred = yPred;
+      return this;
+    }
+
+    /** Sets {@code sample_weight} streamed from a file with one row per sample. */
+    public Builder sampleWeight(NpyFile weights) {
+      this.weightFile = weights;
+      return this;
+    }
+
+    /**
+     * Sets {@code sample_weight} held in memory: a scalar, a tensor broadcast to every chunk, or
+     * one with a leading axis of the batch size, sliced per chunk.
+     */
+    public Builder sampleWeight(Tensor weights) {
+      this.weightTensor = weights;
+      return this;
+    }
+
+    /**
+     * Sets how many samples each chunk holds; default 1024.
+     *
+     * @throws IllegalArgumentException if {@code rows < 1}
+     */
+    public Builder chunkRows(int rows) {
+      if (rows < 1) {
+        throw new IllegalArgumentException("--chunk-rows must be >= 1, got " + rows);
+      }
+      this.chunkRows = rows;
+      return this;
+    }
+
+    /** Sets where to write the per-sample losses; null for nowhere. */
+    public Builder perSample(Path path) {
+      this.perSamplePath = path;
+      return this;
+    }
+
+    /** Sets where to write the gradient with respect to {@code y_pred}; null for nowhere. */
+    public Builder gradient(Path path) {
+      this.gradientPath = path;
+      return this;
+    }
+
+    /** Sets the progress display; default silent. */
+    public Builder progress(Progress progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    /** Returns the evaluation. */
+    public StreamingEvaluation build() {
+      if (yTrue == null || yPred == null) {
+        throw new IllegalStateException("inputs(yTrue, yPred) is required");
+      }
+      return new StreamingEvaluation(this);
+    }
+  }
+}

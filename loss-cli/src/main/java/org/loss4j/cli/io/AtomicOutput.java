@@ -1,0 +1,78 @@
+package org.loss4j.cli.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file that appears only when it is complete: bytes go to a temporary file next to the
+ * target, which {@link #commit()} moves over the target (atomically where the file system can);
+ * {@link #close()} without a commit deletes it, so an error never leaves a half-written file.
+ */
+public final class AtomicOutput implements Closeable {
+  private final Path target;
+  private final Path temporary;
+  private final OutputStream stream;
+  private boolean committed;
+
+  private AtomicOutput(Path target, Path temporary) throws IOException {
+    this.target = target;
+    this.temporary = temporary;
+    this.stream = Files.newOutputStream(temporary);
+  }
+
+  /**
+   * Starts writing {@code target}.
+   *
+   * @throws IOException if the temporary file cannot be created (for example, the directory does
+   *     not exist)
+   */
+  public static AtomicOutput create(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path directory = absolute.getParent();
+    if (directory == null || !Files.isDirectory(directory)) {
+      throw new IllegalArgumentException(
+          target + ": the directory " + directory + " does not exist");
+    }
+    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
+    return new AtomicOutput(absolute, temporary);
+  }
+
+  /** Returns the stream to write to (buffer it as needed). */
+  public OutputStream stream() {
+    return stream;
+  }
+
+  /** Returns the final path. */
+  public Path target() {
+    return target;
+  }
+
+  /** Closes the stream and moves the finished file into place. */
+  public void commit() throws IOException {
+    stream.close();
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+  }
+
+  /** Deletes the temporary file unless {@link #commit()} succeeded. */
+  @Override
+  public void close() throws IOException {
+    if (!committed) {
+      try {
+        stream.close();
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
+    }
+  }
+}
