@@ -49,6 +49,7 @@ public final class BinaryFocalCrossentropyProvider implements LossProvider {
     return Set.of("bfce");
   }
 
+  /** Returns the parameters in Keras's constructor order, then reduction, name and dtype. */
   @Override
   public List<ParameterSpec> parameters() {
     return PARAMETERS;

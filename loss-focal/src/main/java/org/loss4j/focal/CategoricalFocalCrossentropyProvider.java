@@ -50,6 +50,7 @@ public final class CategoricalFocalCrossentropyProvider implements LossProvider 
     return Set.of("cfce");
   }
 
+  /** Returns the parameters in Keras's constructor order, then reduction, name and dtype. */
   @Override
   public List<ParameterSpec> parameters() {
     return PARAMETERS;

@@ -168,7 +168,8 @@ class BinaryFocalCrossentropyTest {
   void keepsZeroToTheZeroAsOneWhenGammaIsZero() {
     Loss loss = BinaryFocalCrossentropy.builder().gamma(0).reduction(Reduction.NONE).build();
 
-    double value = loss.compute(Tensor.of(new float[][] {{1, 0}}), Tensor.of(new float[][] {{1, 0}}))
+    double value = loss.compute(Tensor.of(new float[][] {{1, 0}}),
+        Tensor.of(new float[][] {{1, 0}}))
         .doubleValue();
 
     // p_t = 1 for both, so the factor is 0^0 = 1 and the loss is the clipped BCE (§0):
@@ -182,7 +183,8 @@ class BinaryFocalCrossentropyTest {
   void givesZeroForPerfectPredictionsWhenGammaIsPositive() {
     Loss loss = BinaryFocalCrossentropy.builder().gamma(2).reduction(Reduction.NONE).build();
 
-    double value = loss.compute(Tensor.of(new float[][] {{1, 0}}), Tensor.of(new float[][] {{1, 0}}))
+    double value = loss.compute(Tensor.of(new float[][] {{1, 0}}),
+        Tensor.of(new float[][] {{1, 0}}))
         .doubleValue();
 
     // 1 - p_t = 0 for both elements, and 0^2 = 0.

@@ -138,7 +138,8 @@ class CategoricalFocalCrossentropyTest {
     double value = loss.compute(Tensor.of(new double[][] {{0, 1, 0}}),
         Tensor.of(new double[][] {{0.5, 0.89, 0.6}})).doubleValue();
 
-    // Semantics file §4-§5: the row is divided by 1.99; gamma 0 and alpha 1 leave -log(0.89/1.99).
+    // Semantics file §4-§5: the row is divided by 1.99; gamma 0 and alpha 1 leave
+    // -log(0.89 / 1.99).
     assertEquals(-Math.log(0.89 / 1.99), value, FLOAT64_TOLERANCE);
   }
 

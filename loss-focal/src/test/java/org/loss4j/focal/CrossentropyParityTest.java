@@ -55,10 +55,15 @@ class CrossentropyParityTest {
         0.0);
   }
 
-  @ParameterizedTest(name = "{0}, from_logits false, label_smoothing {2}, axis {3}")
-  @MethodSource("settings")
+  static Stream<Arguments> categoricalSettings() {
+    return Stream.of(DType.FLOAT32, DType.FLOAT64).flatMap(dtype -> Stream.of(
+        Arguments.of(dtype, 0.0, -1), Arguments.of(dtype, 0.1, 0), Arguments.of(dtype, 0.3, 1)));
+  }
+
+  @ParameterizedTest(name = "{0}, label_smoothing {1}, axis {2}")
+  @MethodSource("categoricalSettings")
   void categoricalFocalWithGammaZeroAndAlphaOneIsCategoricalCrossentropy(DType dtype,
-      boolean unused, double smoothing, int axis) {
+      double smoothing, int axis) {
     Tensor labels = Tensor.of(new double[][] {{0, 1, 0}, {0.2, 0.3, 0.5}, {1, 0, 0}});
     Tensor predictions = Tensor.of(new double[][] {{0.05, 0.95, 0}, {0.5, 0.89, 0.6},
         {1, 0, 0}});
