@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.loss4j.api.Loss;
+import org.loss4j.api.LossConfig;
 import org.loss4j.api.LossRegistry;
+import org.loss4j.api.spi.LossProvider;
+import org.loss4j.api.spi.ParameterSpec;
 
 /** Reads single serialized losses: names, class objects, functions and custom losses. */
 class KerasLossReaderTest {
@@ -274,5 +278,47 @@ class KerasLossReaderTest {
 
     assertMessage(e, "unknown loss \"bce\"");
     assertEquals(List.of(), empty.installed());
+  }
+
+  @Test
+  void refusesTwoProvidersDeclaringOneRegisteredNameNamingBoth() {
+    LossRegistry clash = LossRegistry.of(new Poly1Provider(), new OtherPoly1Provider());
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> KerasLossReader.fromJson("{\"class_name\":\"Poly1\",\"config\":{},"
+            + "\"registered_name\":\"acme>Poly1\"}", clash));
+
+    assertTrue(e.getMessage().contains(Poly1Provider.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains(OtherPoly1Provider.class.getName()), e.getMessage());
+  }
+
+  /** A second provider, under other names, that claims Poly1's Keras registered name. */
+  public static final class OtherPoly1Provider implements LossProvider {
+    private final Poly1Provider delegate = new Poly1Provider();
+
+    @Override
+    public String name() {
+      return "other_poly1";
+    }
+
+    @Override
+    public String className() {
+      return "OtherPoly1";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+      return delegate.parameters();
+    }
+
+    @Override
+    public Loss create(LossConfig config) {
+      return delegate.create(config);
+    }
+
+    @Override
+    public Optional<String> kerasRegisteredName() {
+      return delegate.kerasRegisteredName();
+    }
   }
 }

@@ -1,12 +1,15 @@
 package org.loss4j.keras.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.loss4j.api.InstalledLoss;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.LossRegistry;
@@ -105,7 +108,7 @@ public final class LossDecoder {
       return byName(config.textValue(), where.key("config"));
     }
     LossProvider provider = resolve(className, registeredName, where);
-    return build(provider, parameters(provider, className, config, where.key("config")),
+    return build(provider, parameters(provider, config, where.key("config")),
         where.key("config"));
   }
 
@@ -125,11 +128,25 @@ public final class LossDecoder {
         unknown("loss class \"" + className + "\"", className)));
   }
 
+  /**
+   * Returns the provider declaring a Keras registered name.
+   *
+   * @throws IllegalStateException if two providers declare it, naming both classes
+   */
   private Optional<LossProvider> byRegisteredName(String registeredName) {
-    return registry.installed().stream()
-        .map(installed -> installed.provider())
-        .filter(p -> p.kerasRegisteredName().filter(registeredName::equals).isPresent())
-        .findFirst();
+    List<LossProvider> claims = new ArrayList<>();
+    for (InstalledLoss installed : registry.installed()) {
+      if (installed.provider().kerasRegisteredName().filter(registeredName::equals)
+          .isPresent()) {
+        claims.add(installed.provider());
+      }
+    }
+    if (claims.size() > 1) {
+      throw new IllegalStateException("two loss providers declare the Keras registered name "
+          + registeredName + ": " + claims.get(0).getClass().getName() + " and "
+          + claims.get(1).getClass().getName());
+    }
+    return claims.stream().findFirst();
   }
 
   private String unknown(String what, String name) {
@@ -145,7 +162,8 @@ public final class LossDecoder {
   }
 
   private static Map<String, Object> parameters(
-      LossProvider provider, String className, JsonNode config, Location where) {
+      LossProvider provider, JsonNode config, Location where) {
+    String className = provider.className();
     if (config.isMissingNode() || config.isNull()) {
       return Map.of();
     }
