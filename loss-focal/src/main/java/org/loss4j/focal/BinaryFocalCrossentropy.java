@@ -194,7 +194,7 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     for (int lane = 0; lane < lanes.lanes(); lane++) {
       double scale = upstream[lane] / length;
       for (int k = 0, i = lanes.laneStart(lane); k < length; k++, i += stride) {
-        gradient[i] = scale == 0 ? 0.0 : scale * kernel.derivative(y[i], x[i]);
+        gradient[i] = scale * kernel.derivative(y[i], x[i]);
       }
     }
   }

@@ -223,9 +223,6 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
     LaneBuffers buffers = new LaneBuffers(lanes.length());
     double[] laneGradient = new double[lanes.length()];
     for (int lane = 0; lane < lanes.lanes(); lane++) {
-      if (upstream[lane] == 0) {
-        continue;
-      }
       buffers.load(operands, lanes, lane);
       kernel.gradient(buffers.y, buffers.x, buffers.alpha, upstream[lane], laneGradient,
           buffers.work);

@@ -168,4 +168,37 @@ class FocalGradientTest {
     double[] expected = NumericGradient.of(summed, yTrue, yPred, upstream);
     assertArrayEquals(expected, gradient, NumericGradient.TOLERANCE);
   }
+
+  @Test
+  void samplesWithZeroWeightGetZeroGradient() {
+    Random random = new Random(SEED + 5);
+    Tensor yTrue = oneHot(random, 2, 3);
+    Tensor yPred = predictions(random, true, 2, 3);
+    Tensor weights = Tensor.of(new double[] {0, 1});
+    Loss binary = BinaryFocalCrossentropy.builder().fromLogits(true).dtype(DType.FLOAT64)
+        .build();
+    Loss categorical = CategoricalFocalCrossentropy.builder().fromLogits(true)
+        .dtype(DType.FLOAT64).build();
+
+    double[] binaryGradient = binary.gradient(yTrue, yPred, weights).toDoubleArray();
+    double[] categoricalGradient = categorical.gradient(yTrue, yPred, weights).toDoubleArray();
+
+    for (int i = 0; i < 3; i++) {
+      assertEquals(0.0, binaryGradient[i], 0.0);
+      assertEquals(0.0, categoricalGradient[i], 0.0);
+    }
+  }
+
+  @Test
+  void propagatesNanIntoTheGradient() {
+    Loss loss = CategoricalFocalCrossentropy.builder().fromLogits(true).reduction(Reduction.SUM)
+        .dtype(DType.FLOAT64).build();
+
+    double[] gradient = loss.gradient(Tensor.of(new double[][] {{1, 0}, {0, 1}}),
+        Tensor.of(new double[][] {{Double.NaN, 1}, {0.5, 2}})).toDoubleArray();
+
+    assertEquals(Double.NaN, gradient[0]);
+    assertEquals(Double.NaN, gradient[1]);
+    assertEquals(true, Double.isFinite(gradient[2]) && Double.isFinite(gradient[3]));
+  }
 }
