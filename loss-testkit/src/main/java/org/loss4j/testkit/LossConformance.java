@@ -72,6 +72,9 @@ import org.loss4j.testkit.properties.StandardProperties;
  * own); a whole run takes well under a second per loss.
  */
 public final class LossConformance {
+  /** The id of the single check a run reports when the provider cannot be registered at all. */
+  public static final String PROVIDER_CHECK = "property.provider.registers";
+
   private LossConformance() {}
 
   /**
@@ -204,10 +207,21 @@ public final class LossConformance {
       }
       Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
       capabilities.addAll(declared);
-      if (detect) {
-        capabilities.addAll(CapabilityProbe.detect(provider, chosen));
+      LossUnderTest subject;
+      try {
+        if (detect) {
+          capabilities.addAll(CapabilityProbe.detect(provider, chosen));
+        }
+        subject = new LossUnderTest(provider, capabilities, chosen, noSample);
+      } catch (RuntimeException e) {
+        // A provider that cannot even be registered (blank or clashing names, throwing
+        // parameters()) gets one failing check instead of an exception from the run.
+        String problem = "the provider cannot be registered: " + e;
+        Check failing = new Check(PROVIDER_CHECK, "properties", Set.of(), () -> {
+          throw new AssertionError(problem, e);
+        });
+        return new Plan(List.of(failing), capabilities, Map.of());
       }
-      LossUnderTest subject = new LossUnderTest(provider, capabilities, chosen, noSample);
       List<Check> checks = new ArrayList<>();
       for (LossProperty property : StandardProperties.all()) {
         checks.add(new Check(property.id(), "properties", property.requires(),

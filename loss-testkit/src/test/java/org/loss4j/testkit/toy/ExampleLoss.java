@@ -10,8 +10,8 @@ import org.loss4j.api.Tensor;
 
 /**
  * A correct toy loss for the kit's self-tests: the element-wise squared error
- * {@code (y_true - y_pred)^2} with no reduction over any axis, the loss Keras's own base-class tests
- * call {@code ExampleLoss} (so the kit's base-class cases apply to it).
+ * {@code (y_true - y_pred)^2} with no reduction over any axis, the loss Keras's own base-class
+ * tests call {@code ExampleLoss} (so the kit's base-class cases apply to it).
  */
 public final class ExampleLoss extends AbstractLoss {
   private final String name;
