@@ -7,7 +7,7 @@ import org.loss4j.api.spi.ParameterSpec;
 import org.loss4j.api.spi.ParameterType;
 import org.loss4j.api.spi.StandardParameters;
 
-/** A test-only provider of {@link ExampleLoss}, answering to {@code example_loss} and {@code exl}. */
+/** A test-only provider of {@link ExampleLoss}: {@code example_loss}, alias {@code exl}. */
 public final class ExampleLossProvider implements LossProvider {
   static final ParameterSpec SCALE = ParameterSpec.of("scale", ParameterType.DOUBLE, 1.0,
       "Factor in front of the squared error, > 0.");

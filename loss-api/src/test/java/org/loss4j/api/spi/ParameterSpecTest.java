@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Coercion of raw values by {@link ParameterType} and {@link ParameterSpec}, and their messages. */
+/** Coercion of raw values by {@link ParameterType} and {@link ParameterSpec}, and messages. */
 class ParameterSpecTest {
 
   @Test
