@@ -1,9 +1,9 @@
 package org.loss4j.bench;
 
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.loss4j.api.LossAndGradient;
 import org.loss4j.api.Tensor;
+import org.loss4j.bench.internal.Workload;
 import org.loss4j.ctc.CTC;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,16 +20,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * Measures {@link CTC} on a speech-sized batch: 16 samples of 200 frames over 32 classes (the
  * blank included), each with a label of 40 entries, in float32 (Keras's default).
  *
- * <p>{@link #forward} is the reduced loss; {@link #forwardAndGradient} adds the gradient with
+ * <p>This is workload W7 of the performance issue; {@link ScalarBenchmark} and the peers measure
+ * the same inputs ({@link Workload#w7()}). {@link #forward} is the reduced loss; {@link #forwardAndGradient} adds the gradient with
  * respect to the logits. Run with
  * {@code java -jar loss-bench/target/benchmarks.jar CtcBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class CtcBenchmark {
   private static final int BATCH = 16;
   private static final int FRAMES = 200;
@@ -40,21 +41,13 @@ public class CtcBenchmark {
   private Tensor labels;
   private Tensor logits;
 
-  /** Draws labels in 1..31 and logits in [-3, 3) with a fixed seed. */
+  /** Builds the loss; the inputs are {@link Workload#w7()}: labels in 1..31, logits in [-3, 3). */
   @Setup
   public void setUp() {
-    Random random = new Random(42);
-    int[] labelValues = new int[BATCH * LABEL_LENGTH];
-    for (int i = 0; i < labelValues.length; i++) {
-      labelValues[i] = 1 + random.nextInt(CLASSES - 1);
-    }
-    float[] logitValues = new float[BATCH * FRAMES * CLASSES];
-    for (int i = 0; i < logitValues.length; i++) {
-      logitValues[i] = 6 * random.nextFloat() - 3;
-    }
+    Workload workload = Workload.w7();
     ctc = CTC.builder().build();
-    labels = Tensor.ofInts(labelValues, BATCH, LABEL_LENGTH);
-    logits = Tensor.of(logitValues, BATCH, FRAMES, CLASSES);
+    labels = Tensor.ofInts(workload.classIds(), BATCH, LABEL_LENGTH);
+    logits = Tensor.of(workload.yPred(), BATCH, FRAMES, CLASSES);
   }
 
   /** Returns the mean CTC loss of the batch. */
