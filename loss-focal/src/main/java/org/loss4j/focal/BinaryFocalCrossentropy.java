@@ -79,9 +79,8 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
   private final boolean fromLogits;
   private final double labelSmoothing;
   private final int axis;
-  private final BinaryFocalKernel kernel;
-
   private final String reductionName;
+  private final BinaryFocalKernel kernel;
 
   private BinaryFocalCrossentropy(Builder builder, Reduction reduction, DType dtype) {
     super(FocalArguments.name(builder.name, DEFAULT_NAME), reduction, dtype);

@@ -86,9 +86,8 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
   private final boolean fromLogits;
   private final double labelSmoothing;
   private final int axis;
-  private final CategoricalFocalKernel kernel;
-
   private final String reductionName;
+  private final CategoricalFocalKernel kernel;
 
   private CategoricalFocalCrossentropy(Builder builder, Reduction reduction, DType dtype) {
     super(FocalArguments.name(builder.name, DEFAULT_NAME), reduction, dtype);
