@@ -49,6 +49,11 @@ import org.loss4j.core.kernel.Logistic;
  *   <li>{@code label_smoothing} outside {@code [0, 1]} is refused; Keras uses it as given.
  *   <li>float64 is kept end to end; {@code dtype} is part of {@link #config()}.
  * </ul>
+ *
+ * <h2>Known limitations</h2>
+ *
+ * <p>With rank-1 inputs the per-sample loss is a scalar, so only a scalar {@code sample_weight}
+ * is accepted; Keras multiplies the scalar by a {@code [N]} weight and reduces the product.
  */
 public final class BinaryCrossentropy extends AbstractLoss {
   /** The Keras snake_case name, the default {@code name} and the registry key. */

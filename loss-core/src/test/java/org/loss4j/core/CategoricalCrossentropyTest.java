@@ -159,6 +159,29 @@ class CategoricalCrossentropyTest {
   }
 
   @Test
+  void rejectsAnEmptyClassAxis() {
+    Loss cce = CategoricalCrossentropy.builder().build();
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> cce.compute(Tensor.of(new float[0], 2, 0), Tensor.of(new float[0], 2, 0)));
+
+    assertTrue(error.getMessage().contains("has 0 classes along axis -1"), error.getMessage());
+  }
+
+  @Test
+  void reducesAnEmptyBatchToZero() {
+    Loss cce = CategoricalCrossentropy.builder().build();
+    Tensor empty = Tensor.of(new float[0], 0, 3);
+
+    Tensor loss = cce.compute(empty, empty);
+    Tensor gradient = cce.gradient(empty, empty);
+
+    // P9: 0, not an empty tensor; the gradient keeps y_pred's shape.
+    assertEquals(0.0, loss.doubleValue());
+    assertArrayEquals(new int[] {0, 3}, gradient.shape());
+  }
+
+  @Test
   void rejectsARowOfProbabilitiesSummingToZero() {
     Loss cce = CategoricalCrossentropy.builder().build();
 

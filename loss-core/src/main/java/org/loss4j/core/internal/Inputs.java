@@ -43,19 +43,20 @@ public final class Inputs {
   }
 
   /**
-   * Returns the class axis of {@code y_pred}, refusing an axis of size 1: every prediction would
-   * then cost about 0.
+   * Returns the class axis of {@code y_pred}, refusing an axis of size 1 (every prediction would
+   * then cost about 0) or 0.
    *
-   * @throws IllegalArgumentException if the axis is out of range or of size 1
+   * @throws IllegalArgumentException if the axis is out of range or shorter than 2
    */
   public static ClassAxis classAxis(String loss, int[] yPredShape, int axis) {
     requireRank(loss, yPredShape);
     ClassAxis classes = ClassAxis.of(yPredShape, axis, loss);
-    if (classes.length() == 1) {
+    if (classes.length() < 2) {
       throw new IllegalArgumentException(String.format(
-          "%s: y_pred shape %s has 1 class along axis %d, expected at least 2"
+          "%s: y_pred shape %s has %d class%s along axis %d, expected at least 2"
               + " (the loss would be 0 whatever the prediction; use BinaryCrossentropy)",
-          loss, Tensor.formatShape(yPredShape), axis));
+          loss, Tensor.formatShape(yPredShape), classes.length(),
+          classes.length() == 1 ? "" : "es", axis));
     }
     return classes;
   }
