@@ -46,23 +46,30 @@ public final class SquaredErrorProvider implements LossProvider {
 
   @Override
   public Loss create(LossConfig config) {
-    return new SquaredError(config);
+    return new SquaredError(config, 1.0);
   }
 
-  /** The loss itself. */
+  /** The loss itself; a {@code gradientFactor} other than 1 makes its gradient wrong. */
   static final class SquaredError extends AbstractLoss {
     private final LossConfig config;
     private final double scale;
+    private final double gradientFactor;
 
-    SquaredError(LossConfig config) {
+    SquaredError(LossConfig config, double gradientFactor) {
       super(config.getString("name"), Reduction.parse(config.getString("reduction")),
           DType.parseCompute(config.getString("dtype")));
       this.config = config;
       this.scale = config.getDouble("scale");
+      this.gradientFactor = gradientFactor;
       if (scale < 0) {
         throw new IllegalArgumentException("CliTestSquaredError: scale must be >= 0, got "
             + scale);
       }
+    }
+
+    @Override
+    protected String displayName() {
+      return "CliTestSquaredError";
     }
 
     @Override
@@ -101,7 +108,7 @@ public final class SquaredErrorProvider implements LossProvider {
       int classes = shape[shape.length - 1];
       for (int j = 0; j < gradient.length; j++) {
         double diff = operands.yPred()[j] - operands.yTrue()[j];
-        gradient[j] = upstream[j / classes] * scale * 2 * diff / classes;
+        gradient[j] = gradientFactor * upstream[j / classes] * scale * 2 * diff / classes;
       }
     }
   }
