@@ -1,5 +1,6 @@
 package org.loss4j.examples;
 
+import java.util.Arrays;
 import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.DType;
 import org.loss4j.api.LossConfig;
@@ -91,7 +92,7 @@ public final class Poly1 extends AbstractLoss {
   protected int[] perSampleShape(Operands operands) {
     int[] trueShape = operands.yTrueShape();
     int[] predShape = operands.yPredShape();
-    if (!java.util.Arrays.equals(trueShape, predShape)) {
+    if (!Arrays.equals(trueShape, predShape)) {
       throw new IllegalArgumentException("Poly1: y_true shape " + Tensor.formatShape(trueShape)
           + " must equal y_pred shape " + Tensor.formatShape(predShape));
     }
@@ -99,7 +100,7 @@ public final class Poly1 extends AbstractLoss {
       throw new IllegalArgumentException("Poly1: y_pred shape " + Tensor.formatShape(predShape)
           + " must have a non-empty class axis");
     }
-    return java.util.Arrays.copyOf(predShape, predShape.length - 1);
+    return Arrays.copyOf(predShape, predShape.length - 1);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.loss4j.testkit;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +26,7 @@ public final class ConformanceReport {
    * @param results the results in order; never null
    */
   public ConformanceReport(String provider, List<ConformanceResult> results) {
-    this.provider = provider;
+    this.provider = Objects.requireNonNull(provider, "provider");
     this.results = List.copyOf(results);
   }
 

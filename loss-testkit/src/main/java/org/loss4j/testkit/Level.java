@@ -1,5 +1,7 @@
 package org.loss4j.testkit;
 
+import java.util.Locale;
+
 /**
  * How binding a check is: every loss must pass a required one; an optional one needs a
  * capability.
@@ -12,6 +14,6 @@ public enum Level {
 
   /** Returns the lower-case label shown in test names: {@code required} or {@code optional}. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -75,6 +75,9 @@ public final class TensorAssertions {
   /**
    * Asserts that a scalar (a tensor of one element) is close to a number.
    *
+   * @param expected the reference value
+   * @param actual a tensor of one element; never null
+   * @param what what is compared, shown first in the failure message; never null
    * @throws AssertionFailedError if the tensor has more than one element or is not close
    */
   public static void assertScalarClose(

@@ -1,6 +1,7 @@
 package org.loss4j.testkit.internal;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
@@ -40,8 +41,12 @@ public final class CapabilityProbe {
         found.add(Capability.FROM_LOGITS);
       }
     }
-    if (LossRegistry.global().find(provider.name())
-        .filter(p -> p.getClass() == provider.getClass()).isPresent()) {
+    if (runs(() -> {
+      if (LossRegistry.global().find(provider.name())
+          .filter(p -> p.getClass() == provider.getClass()).isEmpty()) {
+        throw new IllegalStateException("not discovered");
+      }
+    })) {
       found.add(Capability.DISCOVERABLE);
     }
     if (sample == null) {
@@ -65,7 +70,7 @@ public final class CapabilityProbe {
       found.add(Capability.MASK);
     }
     if (runs(() -> {
-      Loss dual = registry.create(provider.name(), java.util.Map.of("dtype", "float64"));
+      Loss dual = registry.create(provider.name(), Map.of("dtype", "float64"));
       if (dual.perSample(sample.yTrue(), sample.yPred()).dtype() != DType.FLOAT64) {
         throw new UnsupportedOperationException("float64 not honoured");
       }

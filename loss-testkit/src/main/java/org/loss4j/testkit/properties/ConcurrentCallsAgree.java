@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
 import org.loss4j.testkit.Capability;
@@ -74,7 +75,7 @@ public final class ConcurrentCallsAgree implements LossProperty {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for concurrent calls", e);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new AssertionError("concurrent calls did not finish in " + TIMEOUT_SECONDS + " s", e);
     } finally {
       pool.shutdownNow();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
+import org.loss4j.api.Tensor;
 import org.loss4j.testkit.Capability;
 import org.loss4j.testkit.Sample;
 
@@ -56,7 +57,7 @@ public final class ConfigRoundTrip implements LossProperty {
         Sample sample = subject.sample();
         boolean logits = config.has("from_logits") && Boolean.TRUE.equals(
             config.get("from_logits"));
-        org.loss4j.api.Tensor yPred = logits ? sample.logits() : sample.yPred();
+        Tensor yPred = logits ? sample.logits() : sample.yPred();
         if (!rebuilt.perSample(sample.yTrue(), yPred)
             .equals(loss.perSample(sample.yTrue(), yPred))) {
           throw new AssertionError("the loss rebuilt from " + config

@@ -106,9 +106,7 @@ public final class LossUnderTest {
     return registry.create(provider.name(), parameters(keyValues));
   }
 
-  /**
-   * Returns the parameters for {@link #create}, adding {@code from_logits = true} when asked.
-   */
+  /** Returns alternating names and values as an ordered map. */
   static Map<String, Object> parameters(Object... keyValues) {
     Map<String, Object> parameters = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
@@ -117,7 +115,7 @@ public final class LossUnderTest {
     return parameters;
   }
 
-  /** Returns the parameters with {@code from_logits} added when {@code fromLogits} is true. */
+  /** Returns the name-value pairs with {@code from_logits = true} appended when asked. */
   static Object[] withLogits(boolean fromLogits, Object... keyValues) {
     if (!fromLogits) {
       return keyValues;

@@ -2,6 +2,7 @@ package org.loss4j.testkit.properties;
 
 import static org.loss4j.testkit.TensorAssertions.assertScalarClose;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.loss4j.api.Tensor;
 import org.loss4j.testkit.Capability;
@@ -38,7 +39,7 @@ public final class MaskedSamplesDropOut implements LossProperty {
     Tensor perSample = subject.create().perSample(sample.yTrue(), sample.yPred());
     double[] sums = Batches.sampleSums(perSample);
     double[] mask = new double[sample.batch()];
-    java.util.Arrays.fill(mask, 1.0);
+    Arrays.fill(mask, 1.0);
     mask[0] = 0.0;
 
     double kept = 0;

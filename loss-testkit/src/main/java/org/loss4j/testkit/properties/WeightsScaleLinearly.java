@@ -3,6 +3,7 @@ package org.loss4j.testkit.properties;
 import static org.loss4j.testkit.TensorAssertions.assertScalarClose;
 
 import java.util.Set;
+import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
 import org.loss4j.testkit.Capability;
 import org.loss4j.testkit.Sample;
@@ -39,7 +40,7 @@ public final class WeightsScaleLinearly implements LossProperty {
     Sample sample = subject.sample();
     double[] sums = Batches.sampleSums(subject.create().perSample(sample.yTrue(),
         sample.yPred()));
-    org.loss4j.api.Loss sum = subject.create("reduction", "sum");
+    Loss sum = subject.create("reduction", "sum");
 
     double expected = 0;
     for (int i = 0; i < sums.length; i++) {
