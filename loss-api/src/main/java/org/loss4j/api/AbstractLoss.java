@@ -159,16 +159,17 @@ public abstract class AbstractLoss implements Loss {
   private Evaluation prepare(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
     Operands operands = operands(yTrue, yPred);
     int[] shape = perSampleShape(operands);
-    double[] weights = sampleWeight == null ? null
-        : Broadcast.toShape(sampleWeight, shape, displayName(), "sample_weight");
+    double[] weights = sampleWeight == null ? null : Broadcast.toShape(
+        sampleWeight.toDoubleArray(), sampleWeight.shape(), shape, displayName(),
+        "sample_weight");
     if (weights != null) {
       // Keras casts sample_weight to the loss dtype, so a float64 weight counts as its float.
       for (int i = 0; i < weights.length; i++) {
         weights[i] = dtype.round(weights[i]);
       }
     }
-    double[] maskValues = mask == null ? null
-        : Broadcast.toShape(mask, shape, displayName(), "mask");
+    double[] maskValues = mask == null ? null : Broadcast.toShape(
+        mask.toDoubleArray(), mask.shape(), shape, displayName(), "mask");
     boolean[] valid = validElements(operands);
     if (valid != null || maskValues != null) {
       double[] merged = new double[Shapes.size(shape)];

@@ -1,18 +1,19 @@
 package org.loss4j.api.internal;
 
 import java.util.Arrays;
-import org.loss4j.api.Shapes;
-import org.loss4j.api.Tensor;
 
 /**
  * Aligns a {@code sample_weight} or a mask with the per-sample loss shape, by the rules of
  * {@link org.loss4j.api.AbstractLoss}.
+ *
+ * <p>It works on plain arrays and shapes, not on the API's types, so that this package depends
+ * on nothing in {@code org.loss4j.api} and no package cycle forms.
  */
 public final class Broadcast {
   private Broadcast() {}
 
   /**
-   * Returns the values of {@code operand} spread over {@code target}, row-major.
+   * Returns {@code values}, of shape {@code shape}, spread over {@code target}, row-major.
    *
    * <p>Accepted, in order: a single value (a scalar, or a shape of ones no longer than the
    * target); a shape that, with trailing dimensions of 1 dropped from both, is a leading part of
@@ -24,32 +25,39 @@ public final class Broadcast {
    * @param argument {@code "sample_weight"} or {@code "mask"}, for the message
    * @throws IllegalArgumentException if none of the rules applies
    */
-  public static double[] toShape(Tensor operand, int[] target, String lossName,
+  public static double[] toShape(double[] values, int[] shape, int[] target, String lossName,
       String argument) {
-    int[] shape = operand.shape();
-    int targetSize = Shapes.size(target);
+    int targetSize = size(target);
     double[] result = new double[targetSize];
-    if (operand.size() == 1 && shape.length <= Math.max(target.length, 1)) {
-      Arrays.fill(result, operand.getDouble(0));
+    if (values.length == 1 && shape.length <= Math.max(target.length, 1)) {
+      Arrays.fill(result, values[0]);
       return result;
     }
     int[] leading = stripTrailingOnes(shape);
     int[] targetLeading = stripTrailingOnes(target);
     if (isPrefix(leading, targetLeading)) {
-      int block = targetSize / Math.max(Shapes.size(leading), 1);
-      for (int i = 0; i < operand.size(); i++) {
-        Arrays.fill(result, i * block, (i + 1) * block, operand.getDouble(i));
+      int block = targetSize / Math.max(size(leading), 1);
+      for (int i = 0; i < values.length; i++) {
+        Arrays.fill(result, i * block, (i + 1) * block, values[i]);
       }
       return result;
     }
     if (shape.length == target.length && broadcastsTo(shape, target)) {
-      fillBroadcast(operand, shape, target, result);
+      fillBroadcast(values, shape, target, result);
       return result;
     }
     throw new IllegalArgumentException(String.format(
         "%s: %s shape %s cannot broadcast to loss shape %s; expected a scalar, %s",
-        lossName, argument, Tensor.formatShape(shape), Tensor.formatShape(target),
+        lossName, argument, Arrays.toString(shape), Arrays.toString(target),
         expectedShapes(target)));
+  }
+
+  private static int size(int[] shape) {
+    int size = 1;
+    for (int dim : shape) {
+      size *= dim;
+    }
+    return size;
   }
 
   private static String expectedShapes(int[] target) {
@@ -58,7 +66,7 @@ public final class Broadcast {
     }
     String perSample = target.length == 1 ? "[" + target[0] + "] or [" + target[0] + ", 1]"
         : "[" + target[0] + "] per sample";
-    return perSample + " or " + Tensor.formatShape(target) + " per element";
+    return perSample + " or " + Arrays.toString(target) + " per element";
   }
 
   private static int[] stripTrailingOnes(int[] shape) {
@@ -90,7 +98,7 @@ public final class Broadcast {
     return true;
   }
 
-  private static void fillBroadcast(Tensor operand, int[] shape, int[] target, double[] out) {
+  private static void fillBroadcast(double[] values, int[] shape, int[] target, double[] out) {
     int rank = target.length;
     int[] index = new int[rank];
     for (int flat = 0; flat < out.length; flat++) {
@@ -98,7 +106,7 @@ public final class Broadcast {
       for (int axis = 0; axis < rank; axis++) {
         source = source * shape[axis] + (shape[axis] == 1 ? 0 : index[axis]);
       }
-      out[flat] = operand.getDouble(source);
+      out[flat] = values[source];
       for (int axis = rank - 1; axis >= 0; axis--) {
         if (++index[axis] < target[axis]) {
           break;
