@@ -91,6 +91,14 @@ class LossConformanceTest {
   }
 
   @Test
+  void reportsAGradientThatIgnoresTheUpstreamGradient() {
+    ConformanceReport report = run(new FaultyLossProvider(Fault.IGNORES_UPSTREAM));
+
+    assertFailed(report, "property.gradient.finite-differences", "reduction none");
+    assertEquals(1, report.failures().size(), report::toString);
+  }
+
+  @Test
   void skipsUndeclaredCapabilitiesSayingWhatToDeclare() {
     ConformanceReport report = LossConformance.of(new ExampleLossProvider()).run();
 

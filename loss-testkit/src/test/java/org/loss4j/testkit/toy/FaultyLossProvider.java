@@ -25,7 +25,9 @@ public final class FaultyLossProvider implements LossProvider {
     /** {@code perSample} squares {@code y_pred} in place, using the caller's array as scratch. */
     MUTATES_INPUT,
     /** A {@code y_pred} with another batch size gives a {@code NullPointerException}. */
-    NPE_ON_BAD_SHAPE
+    NPE_ON_BAD_SHAPE,
+    /** {@code gradient} drops the upstream gradient (treats it as ones). */
+    IGNORES_UPSTREAM
   }
 
   private final ExampleLossProvider correct = new ExampleLossProvider();
@@ -107,7 +109,8 @@ public final class FaultyLossProvider implements LossProvider {
         Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, Tensor upstream) {
       checkShapes(yTrue, yPred);
       Tensor weights = fault == Fault.IGNORES_SAMPLE_WEIGHTS ? null : sampleWeight;
-      Tensor gradient = delegate.gradient(yTrue, yPred, weights, mask, upstream);
+      Tensor incoming = fault == Fault.IGNORES_UPSTREAM ? null : upstream;
+      Tensor gradient = delegate.gradient(yTrue, yPred, weights, mask, incoming);
       if (fault != Fault.WRONG_GRADIENT_SIGN) {
         return gradient;
       }
