@@ -187,7 +187,8 @@ class BatchEvalTest {
       }
       return;
     }
-    double want = expected.isTextual() ? Double.parseDouble(expected.asText()) : expected.asDouble();
+    double want = expected.isTextual() ? Double.parseDouble(expected.asText())
+        : expected.asDouble();
     double got = actual.isTextual() ? Double.parseDouble(actual.asText()) : actual.asDouble();
     if (Double.isNaN(want) || Double.isInfinite(want)) {
       assertEquals(want, got, context);

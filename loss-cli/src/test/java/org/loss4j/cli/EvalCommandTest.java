@@ -273,7 +273,8 @@ class EvalCommandTest {
       header.append(' ');
     }
     header.append('\n');
-    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(10 + header.length() + 8 * values.length)
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer
+        .allocate(10 + header.length() + 8 * values.length)
         .order(java.nio.ByteOrder.LITTLE_ENDIAN);
     bytes.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
     bytes.putShort((short) header.length());

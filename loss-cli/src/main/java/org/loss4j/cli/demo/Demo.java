@@ -131,7 +131,8 @@ public final class Demo {
     Dataset data = Dataset.linnerud();
     Dataset standardised = data.standardisedBy(data);
     out.println("== Poisson regression on the Linnerud exercise counts (20 men)");
-    out.println("   sit-ups and jumps ~ exp(a + b * chin-ups), in-sample (too few men to hold out)");
+    out.println("   sit-ups and jumps ~ exp(a + b * chin-ups), in-sample"
+        + " (too few men to hold out)");
     double[] mean = new double[2];
     for (double[] row : data.targets()) {
       mean[0] += row[0] / data.size();
@@ -145,12 +146,14 @@ public final class Demo {
     double baseline = training.evaluate(constant, standardised);
     LinearModel model = new LinearModel(1, new double[] {Math.log(mean[0]),
         Math.log(mean[1])});
-    training.fit(model, standardised, standardised, new Training.Schedule(5, 20, 0.02, 0.5,
-        SEED), out);
+    training.fit(model, standardised, standardised,
+        new Training.Schedule(40, 20, 0.005, 0.9, SEED).printingEvery(10), out);
     double fitted = training.evaluate(model, standardised);
     out.println(String.format(Locale.ROOT,
         "   result: poisson loss %.4f with chin-ups, %.4f for constant rates (the means)",
         fitted, baseline));
+    out.println("   (Keras's Poisson loss omits the log(y_true!) term, so large counts make it"
+        + " negative; lower is better)");
     out.println();
     predictions.counts = data.targets();
     predictions.rates = training.predict(model, standardised).toDoubleArray();

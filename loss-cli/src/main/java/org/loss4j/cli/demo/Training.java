@@ -76,7 +76,10 @@ final class Training {
     return accuracy.of(prediction, model.outputs(), data.targets());
   }
 
-  /** Runs the epochs, printing a progress line for each. */
+  /**
+   * Runs the epochs, printing a progress line for each (as the schedule says); when {@code test}
+   * is {@code train} (an in-sample fit) one loss is printed and only the train curve kept.
+   */
   void fit(LinearModel model, Dataset train, Dataset test, Schedule schedule, PrintWriter out) {
     SplittableRandom random = new SplittableRandom(schedule.seed);
     int[] order = new int[train.size()];
@@ -105,12 +108,19 @@ final class Training {
             schedule.momentum);
       }
       double trainLoss = evaluate(model, train);
-      double testLoss = evaluate(model, test);
+      double testLoss = test == train ? trainLoss : evaluate(model, test);
       trainCurve.add(trainLoss);
-      testCurve.add(testLoss);
+      if (test != train) {
+        testCurve.add(testLoss);
+      }
+      if (epoch % schedule.printEvery != 0 && epoch != schedule.epochs) {
+        continue;
+      }
       double testAccuracy = accuracy(model, test);
-      out.println(String.format(Locale.ROOT, "  epoch %2d/%d  train loss %.4f  test loss %.4f%s",
-          epoch, schedule.epochs, trainLoss, testLoss, Double.isNaN(testAccuracy) ? ""
+      String losses = test == train ? String.format(Locale.ROOT, "loss %.4f", trainLoss)
+          : String.format(Locale.ROOT, "train loss %.4f  test loss %.4f", trainLoss, testLoss);
+      out.println(String.format(Locale.ROOT, "   epoch %2d/%d  %s%s", epoch, schedule.epochs,
+          losses, Double.isNaN(testAccuracy) ? ""
               : String.format(Locale.ROOT, "  test accuracy %.2f%%", 100 * testAccuracy)));
       out.flush();
     }
@@ -123,13 +133,25 @@ final class Training {
     final double rate;
     final double momentum;
     final long seed;
+    final int printEvery;
 
     Schedule(int epochs, int batchSize, double rate, double momentum, long seed) {
+      this(epochs, batchSize, rate, momentum, seed, 1);
+    }
+
+    private Schedule(int epochs, int batchSize, double rate, double momentum, long seed,
+        int printEvery) {
       this.epochs = epochs;
       this.batchSize = batchSize;
       this.rate = rate;
       this.momentum = momentum;
       this.seed = seed;
+      this.printEvery = printEvery;
+    }
+
+    /** Returns this schedule printing a progress line every {@code epochs} epochs only. */
+    Schedule printingEvery(int epochs) {
+      return new Schedule(this.epochs, batchSize, rate, momentum, seed, epochs);
     }
   }
 }

@@ -142,7 +142,7 @@ public final class NpyFile implements Closeable {
     long elements = (long) count * rowSize;
     if (elements > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
-          "an array of " + elements + " elements does not fit in memory; use a .npy file to stream");
+          "an array of " + elements + " elements does not fit in memory at once");
     }
     NpyDType dtype = header.dtype();
     int item = dtype.itemSize();

@@ -77,7 +77,8 @@ public final class NpyHeader {
     }
     for (int i = 0; i < MAGIC.length; i++) {
       if (buffer.get(i) != MAGIC[i]) {
-        throw new IllegalArgumentException("not a .npy file: the magic string \\x93NUMPY is missing");
+        throw new IllegalArgumentException(
+            "not a .npy file: the magic string \\x93NUMPY is missing");
       }
     }
     int major = buffer.get(6) & 0xff;
