@@ -56,8 +56,11 @@ import picocli.CommandLine.Spec;
 final class EvalCommand implements Callable<Integer> {
   /** Inputs larger than this (in bytes of y_pred) are streamed: 64 MiB. */
   static final long STREAM_THRESHOLD_BYTES = 64L << 20;
-  /** The memory a streamed chunk of y_pred may take: 8 MiB. */
-  private static final long CHUNK_BYTES = 8L << 20;
+  /**
+   * The elements of y_pred in a streamed chunk when {@code --chunk-rows} is not given: 128 Ki, so
+   * that the few double copies a loss makes of a chunk stay near a megabyte each.
+   */
+  private static final long CHUNK_ELEMENTS = 1L << 17;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec private CommandSpec spec;
@@ -262,7 +265,7 @@ final class EvalCommand implements Callable<Integer> {
         NpyFile weights = sampleWeight != null && ArrayFormat.of(sampleWeight) == ArrayFormat.NPY
             ? open(sampleWeight) : null) {
       int rows = chunkRows != null ? chunkRows : (int) Math.max(1, Math.min(
-          Integer.MAX_VALUE, CHUNK_BYTES / 8 / Math.max(1, predictions.rowSize())));
+          Integer.MAX_VALUE, CHUNK_ELEMENTS / Math.max(1, predictions.rowSize())));
       StreamingEvaluation.Builder evaluation = StreamingEvaluation.builder(loss, registry)
           .inputs(truth, predictions)
           .chunkRows(rows)

@@ -64,7 +64,14 @@ public final class Main {
           }
           return new CommandLine.RunLast().execute(parsed);
         });
-    int status = commandLine.execute(args);
+    int status;
+    try {
+      status = commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      errWriter.println("loss4j: out of memory; give Java more (java -Xmx…), or for .npy inputs"
+          + " stream them in smaller chunks with --chunk-rows N");
+      status = FAILURE;
+    }
     outWriter.flush();
     errWriter.flush();
     return status;

@@ -57,11 +57,19 @@ public final class Progress {
     shown = true;
   }
 
-  /** Ends the bar's line if it was drawn. */
+  /** Completes the bar and ends its line, if it was drawn. */
   public void finish() {
     if (shown) {
       draw(total);
+      abandon();
+    }
+  }
+
+  /** Ends the bar's line where it stands, if it was drawn (the work failed). */
+  public void abandon() {
+    if (shown) {
       err.println();
+      err.flush();
       shown = false;
     }
   }

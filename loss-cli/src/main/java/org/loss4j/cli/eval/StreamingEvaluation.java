@@ -129,9 +129,10 @@ public final class StreamingEvaluation {
         writeGradient(rows, divisor);
       }
       double value = divisor == 0 ? 0.0 : total / divisor;
+      progress.finish();
       return Tensor.fromDoubles(new double[] {value}, new int[0], loss.dtype());
     } finally {
-      progress.finish();
+      progress.abandon();
       if (perSampleOut != null) {
         perSampleOut.close();
       }

@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * An output file that appears only when it is complete: bytes go to a temporary file next to the
@@ -14,15 +16,17 @@ import java.nio.file.StandardCopyOption;
  * {@link #close()} without a commit deletes it, so an error never leaves a half-written file.
  */
 public final class AtomicOutput implements Closeable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final Path target;
   private final Path temporary;
   private final OutputStream stream;
   private boolean committed;
 
-  private AtomicOutput(Path target, Path temporary) throws IOException {
+  private AtomicOutput(Path target, Path temporary, OutputStream stream) {
     this.target = target;
     this.temporary = temporary;
-    this.stream = Files.newOutputStream(temporary);
+    this.stream = stream;
   }
 
   /**
@@ -38,8 +42,18 @@ public final class AtomicOutput implements Closeable {
       throw new IllegalArgumentException(
           target + ": the directory " + directory + " does not exist");
     }
-    Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
-    return new AtomicOutput(absolute, temporary);
+    // A new file with the default permissions (createTempFile would make it owner-only).
+    while (true) {
+      Path temporary = directory.resolve("." + absolute.getFileName() + "."
+          + Long.toHexString(RANDOM.nextLong()) + ".part");
+      try {
+        return new AtomicOutput(absolute, temporary,
+            Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        continue;
+      }
+    }
   }
 
   /** Returns the stream to write to (buffer it as needed). */
