@@ -51,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
       out.println("     from " + installed.source());
       for (ConformanceResult result : report.results()) {
         if (allResults || result.status() == Status.FAILED) {
-          out.println("     " + result);
+          out.println("     " + result.toString().replace("\n", "\n       "));
         }
       }
       out.flush();

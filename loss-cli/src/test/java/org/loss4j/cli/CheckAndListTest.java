@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs {@code list} and {@code check}. The test class path holds the real loss modules plus two
  * test providers: {@code cli_test_squared_error}, a correct loss, and
- * {@code cli_test_wrong_gradient}, whose gradient is twice too large.
+ * {@code cli_test_wrong_gradient}, whose gradient is twice too large; and a service entry naming
+ * a class that does not exist, {@code MissingProvider}.
  */
 class CheckAndListTest {
   @Test
@@ -54,7 +55,18 @@ class CheckAndListTest {
     assertTrue(run.out.contains("PASS binary_crossentropy"), run.out);
     assertTrue(run.out.contains("PASS ctc"), run.out);
     assertTrue(run.out.contains("FAIL cli_test_wrong_gradient"), run.out);
-    assertTrue(run.err.contains("1 of "), run.err);
+    assertTrue(run.out.contains("FAIL org.loss4j.cli.testing.MissingProvider"), run.out);
+    assertTrue(run.err.contains("1 of ") && run.err.contains("1 providers could not be loaded"),
+        run.err);
+  }
+
+  @Test
+  void listsBrokenProvidersAndWhy() {
+    CliRun run = CliRun.of("list");
+
+    assertEquals(0, run.status, run.toString());
+    assertTrue(run.out.contains("1 broken provider (skipped):"), run.out);
+    assertTrue(run.out.contains("org.loss4j.cli.testing.MissingProvider not found"), run.out);
   }
 
   @Test
