@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** The modules whose jars this module's pom puts on the test class path. */
   private static final Set<String> EXPECTED_MODULES =
-      Set.of("api", "core", "focal", "ctc", "testkit", "keras");
+      Set.of("api", "core", "focal", "ctc", "testkit", "keras", "examples");
 
   private static JavaClasses mainClasses;
 
