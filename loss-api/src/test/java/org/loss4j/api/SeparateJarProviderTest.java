@@ -12,6 +12,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -149,6 +150,43 @@ class SeparateJarProviderTest {
     assertTrue(warnings.get(3).getFormattedMessage().startsWith(
         "Skipping loss provider com.acme.broken.ThrowingNameProvider: failed to describe "
             + "itself"), warnings.get(3).getFormattedMessage());
+  }
+
+  @Test
+  void globalDiscoveryThatFailsKeepsFailingWithItsMessage() throws Exception {
+    // The global registry is discovered once per JVM; swap it out for this test and put it back.
+    Field global = LossRegistry.class.getDeclaredField("global");
+    global.setAccessible(true);
+    Object saved = global.get(null);
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    try (URLClassLoader loader = loaderOf(jars.acmeJar, jars.clashingJar)) {
+      global.set(null, null);
+      thread.setContextClassLoader(loader);
+
+      IllegalStateException first = assertThrows(IllegalStateException.class,
+          LossRegistry::global);
+      IllegalStateException second = assertThrows(IllegalStateException.class,
+          LossRegistry::global);
+
+      // not an ExceptionInInitializerError once and a message-less NoClassDefFoundError after
+      assertTrue(first.getMessage().startsWith("two loss providers claim the name acme_loss"),
+          first.getMessage());
+      assertEquals(first.getMessage(), second.getMessage());
+    } finally {
+      thread.setContextClassLoader(context);
+      global.set(null, saved);
+    }
+  }
+
+  @Test
+  void aClassLoaderWithoutProvidersGivesAnEmptyRegistry() throws IOException {
+    try (URLClassLoader loader = loaderOf()) {
+      LossRegistry registry = LossRegistry.load(loader);
+
+      assertTrue(registry.installed().isEmpty());
+      assertTrue(registry.broken().isEmpty());
+    }
   }
 
   @Test

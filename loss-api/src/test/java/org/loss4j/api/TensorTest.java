@@ -123,6 +123,17 @@ class TensorTest {
   }
 
   @Test
+  void wrapOfFloatsSharesTheArgumentToo() {
+    float[] values = {1, 2, 3, 4};
+    Tensor shared = Tensor.wrap(values, 2, 2);
+
+    values[3] = 9;
+
+    assertEquals(9.0, shared.getDouble(1, 1));
+    assertEquals(DType.FLOAT32, shared.dtype());
+  }
+
+  @Test
   void shapeIsADefensiveCopy() {
     Tensor tensor = Tensor.of(new double[] {1, 2}, 2);
 
