@@ -73,6 +73,21 @@ class BatchEvalTest {
     assertEquals("NaN", value.get(1).textValue());
   }
 
+  /** An empty batch reduces to 0 (semantics file, choice P9). */
+  @Test
+  void takesTheShapeOfEmptyArraysFromTheShapeKeys() throws IOException {
+    Path file = cases("{\"id\": \"empty\", \"loss\": \"cli_sq\", \"y_true\": [],"
+        + " \"y_pred\": [], \"y_true_shape\": [0, 2], \"y_pred_shape\": [0, 2],"
+        + " \"expected\": 0.0, \"note\": \"ignored\"}");
+
+    CliRun run = CliRun.of("eval", "--cases", file.toString(), "--with-gradient");
+
+    assertEquals(0, run.status, run.toString());
+    JsonNode result = JSON.readTree(run.out).get(0);
+    assertEquals(0.0, result.get("value").doubleValue());
+    assertEquals("[]", result.get("grad_y_pred").toString());
+  }
+
   @Test
   void addsTheGradientWhenAsked() throws IOException {
     Path file = cases("{\"id\": \"plain\", \"loss\": \"cli_sq\", " + INPUTS + "}");

@@ -30,18 +30,17 @@ public final class AtomicOutput implements Closeable {
   }
 
   /**
-   * Starts writing {@code target}.
+   * Starts writing {@code target}, creating its directory if needed.
    *
-   * @throws IOException if the temporary file cannot be created (for example, the directory does
-   *     not exist)
+   * @throws IOException if the directory or the temporary file cannot be created
    */
   public static AtomicOutput create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
-    if (directory == null || !Files.isDirectory(directory)) {
-      throw new IllegalArgumentException(
-          target + ": the directory " + directory + " does not exist");
+    if (directory == null) {
+      throw new IllegalArgumentException(target + ": not a file path");
     }
+    Files.createDirectories(directory);
     // A new file with the default permissions (createTempFile would make it owner-only).
     while (true) {
       Path temporary = directory.resolve("." + absolute.getFileName() + "."
