@@ -127,7 +127,10 @@ public final class Tensor {
    * type ({@code float[][][]}, {@code long[]}, {@code boolean[][]}…), from nested
    * {@link List}s of {@link Number}s or {@link Boolean}s, or from a single {@link Number}.
    *
-   * <p>Booleans become 1 and 0. For {@link DType#INT32} every value must be a whole number.
+   * <p>Booleans become 1 and 0. For {@link DType#INT32} every value must be a whole number. An
+   * empty Java array keeps its declared rank ({@code new float[0][]} has shape {@code [0, 0]});
+   * an empty list has shape {@code [0]}. Use {@link #of(double[], int...)} for an empty batch of
+   * a given shape, such as {@code [0, 3]}.
    *
    * @param nested the values; never null
    * @param dtype the element type of the result; never null

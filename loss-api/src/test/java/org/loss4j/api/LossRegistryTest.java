@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -203,6 +207,33 @@ class LossRegistryTest {
     List<String> names = LossRegistry.of(new ExampleLossProvider()).allNames();
 
     assertEquals(List.of("example_loss", "ExampleLoss", "exl"), names);
+  }
+
+  @Test
+  void concurrentRegistrationsAreAllKept() throws Exception {
+    // 4 threads register 50 distinct providers each while others look names up; the registry
+    // publishes immutable snapshots under a lock, so no registration may be lost
+    LossRegistry registry = LossRegistry.of();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<?>> tasks = new ArrayList<>();
+    for (int thread = 0; thread < 4; thread++) {
+      int first = thread * 50;
+      tasks.add(pool.submit(() -> {
+        for (int i = first; i < first + 50; i++) {
+          registry.register(new StubProvider("loss_" + i, "Loss" + i));
+          registry.find("loss_" + (i / 2));
+        }
+      }));
+    }
+    for (Future<?> task : tasks) {
+      task.get();
+    }
+    pool.shutdown();
+
+    assertEquals(200, registry.installed().size());
+    for (int i = 0; i < 200; i++) {
+      assertEquals("loss_" + i, registry.provider("Loss" + i).name());
+    }
   }
 
   @Test
