@@ -219,6 +219,14 @@ class AbstractLossReductionTest {
   }
 
   @Test
+  void singleElementWeightOneAxisLongerThanTheLossIsAScalar() {
+    // [1, 1] against the rank-1 loss: Keras expands the loss to [4, 1] and broadcasts; 2 * 0.625
+    Tensor weight = Tensor.of(new double[][] {{2}});
+
+    assertEquals(1.25, reduce(Reduction.SUM, Y_TRUE_1, Y_PRED_1, weight, null), TOLERANCE);
+  }
+
+  @Test
   void singleElementWeightOfAnyShortRankIsAScalar() {
     // [1] and [1, 1] behave as the scalar 2: 2 * 0.625
     assertEquals(1.25, reduce(Reduction.SUM, Y_TRUE_2, Y_PRED_2, Tensor.of(new double[] {2}),

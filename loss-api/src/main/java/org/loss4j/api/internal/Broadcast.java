@@ -15,8 +15,8 @@ public final class Broadcast {
   /**
    * Returns {@code values}, of shape {@code shape}, spread over {@code target}, row-major.
    *
-   * <p>Accepted, in order: a single value (a scalar, or a shape of ones no longer than the
-   * target); a shape that, with trailing dimensions of 1 dropped from both, is a leading part of
+   * <p>Accepted, in order: a single value (a scalar, or a shape of ones at most one axis longer
+   * than the target, as Keras's squeeze-or-expand step allows); a shape that, with trailing dimensions of 1 dropped from both, is a leading part of
    * the target's, so that each value covers a whole block ({@code [batch]} or {@code [batch, 1]}
    * weights every timestep of its sample); a shape of the target's rank whose every dimension is
    * 1 or the target's (NumPy broadcasting).
@@ -29,7 +29,7 @@ public final class Broadcast {
       String argument) {
     int targetSize = size(target);
     double[] result = new double[targetSize];
-    if (values.length == 1 && shape.length <= Math.max(target.length, 1)) {
+    if (values.length == 1 && shape.length <= target.length + 1) {
       Arrays.fill(result, values[0]);
       return result;
     }
