@@ -131,6 +131,10 @@ final class EvalCommand implements Callable<Integer> {
     if (yTrue == null || yPred == null) {
       throw new IllegalArgumentException("eval needs both --y-true FILE and --y-pred FILE");
     }
+    if (out != null || withGradient) {
+      throw new IllegalArgumentException(
+          "--out and --with-gradient belong to --cases; use --gradient FILE for one evaluation");
+    }
     Loss loss = lossName != null ? configuredLoss(registry) : modelLoss(registry);
     checkOutputs();
     PrintWriter stdout = spec.commandLine().getOut();
@@ -141,9 +145,12 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private Integer batch(LossRegistry registry) throws IOException {
-    if (lossName != null || model != null || yTrue != null || yPred != null) {
-      throw new IllegalArgumentException(
-          "--cases runs every case of its file; it takes no --loss, --model or arrays");
+    boolean single = lossName != null || model != null || yTrue != null || yPred != null
+        || sampleWeight != null || perSample != null || gradient != null || !config.isEmpty()
+        || configJson != null || chunkRows != null;
+    if (single) {
+      throw new IllegalArgumentException("--cases takes losses, configurations and arrays from"
+          + " its file; drop --loss, --model, --config, --y-true, --y-pred and their companions");
     }
     List<LossCase> all = BatchEvaluation.readCases(cases);
     BatchEvaluation evaluation = new BatchEvaluation(registry, withGradient);

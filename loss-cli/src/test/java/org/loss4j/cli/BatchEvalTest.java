@@ -146,6 +146,16 @@ class BatchEvalTest {
   }
 
   @Test
+  void refusesSingleEvaluationOptionsNextToCases() throws IOException {
+    Path file = cases("{\"id\": \"plain\", \"loss\": \"cli_sq\", " + INPUTS + "}");
+
+    CliRun run = CliRun.of("eval", "--cases", file.toString(), "--gradient", "g.npy");
+
+    assertEquals(Main.FAILURE, run.status);
+    assertTrue(run.err.startsWith("loss4j: --cases takes losses"), run.err);
+  }
+
+  @Test
   void failsOnAFileThatIsNotJson() throws IOException {
     Path file = Files.writeString(dir.resolve("cases.json"), "[{\"id\": ");
 

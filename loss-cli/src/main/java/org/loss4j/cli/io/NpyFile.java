@@ -19,6 +19,9 @@ import org.loss4j.api.Tensor;
  * row-major {@link Tensor}.
  */
 public final class NpyFile implements Closeable {
+  /** The most elements one mapping covers, so that a mapping stays below 2 GiB: 128 Mi. */
+  private static final int MAPPED_ELEMENTS = 1 << 27;
+
   private final Path path;
   private final FileChannel channel;
   private final NpyHeader header;
@@ -149,11 +152,14 @@ public final class NpyFile implements Closeable {
     double[] values = new double[(int) elements];
     if (fortranIndexOfRowElement == null) {
       long offset = header.dataOffset() + (long) start * rowSize * item;
-      MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, offset,
-          elements * item);
-      map.order(dtype.order());
-      for (int i = 0; i < values.length; i++) {
-        values[i] = dtype.read(map, i * item);
+      for (int first = 0; first < values.length; first += MAPPED_ELEMENTS) {
+        int mapped = Math.min(MAPPED_ELEMENTS, values.length - first);
+        MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY,
+            offset + (long) first * item, (long) mapped * item);
+        map.order(dtype.order());
+        for (int i = 0; i < mapped; i++) {
+          values[first + i] = dtype.read(map, i * item);
+        }
       }
     } else {
       ByteBuffer run = ByteBuffer.allocate(count * item).order(dtype.order());
