@@ -6,9 +6,11 @@ import org.loss4j.api.Tensor;
 /**
  * Aligns a {@code sample_weight} with a per-sample loss shape by the rule
  * {@link org.loss4j.api.AbstractLoss} documents, for the streamed evaluation that reduces outside
- * the loss: a single value applies everywhere; a shape that, with trailing 1s dropped, is a
- * leading part of the loss shape gives one value per block; a shape of the same rank whose
- * dimensions are 1 or equal to the loss's broadcasts as in NumPy.
+ * the loss: a single value (a scalar, or ones at most one axis longer than the loss shape) applies
+ * everywhere; a shape that, with trailing 1s dropped from both, is a leading part of the loss
+ * shape gives one value per block; a shape of the same rank whose dimensions are 1 or equal to
+ * the loss's broadcasts as in NumPy. A chunk's weights have the chunk's rows, so the rules give
+ * the same alignment per chunk as for the whole batch.
  */
 final class WeightAlignment {
   private WeightAlignment() {}
@@ -25,7 +27,7 @@ final class WeightAlignment {
     }
     double[] result = new double[size];
     int[] shape = weights.shape();
-    if (weights.size() == 1 && shape.length <= Math.max(target.length, 1)) {
+    if (weights.size() == 1 && shape.length <= target.length + 1) {
       Arrays.fill(result, weights.getDouble(0));
       return result;
     }
@@ -58,8 +60,17 @@ final class WeightAlignment {
       return result;
     }
     throw new IllegalArgumentException(String.format(
-        "%s: sample_weight shape %s cannot broadcast to loss shape %s", lossName,
-        Tensor.formatShape(shape), Tensor.formatShape(target)));
+        "%s: sample_weight shape %s cannot broadcast to loss shape %s; expected a scalar, %s",
+        lossName, Tensor.formatShape(shape), Tensor.formatShape(target), expected(target)));
+  }
+
+  private static String expected(int[] target) {
+    if (target.length == 0) {
+      return "as the per-sample loss is a scalar";
+    }
+    String perSample = target.length == 1 ? "[" + target[0] + "] or [" + target[0] + ", 1]"
+        : "[" + target[0] + "] per sample";
+    return perSample + " or " + Tensor.formatShape(target) + " per element";
   }
 
   private static int[] stripTrailingOnes(int[] shape) {
