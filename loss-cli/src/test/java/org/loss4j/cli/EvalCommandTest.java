@@ -161,6 +161,48 @@ class EvalCommandTest {
   }
 
   @Test
+  void takesConfigJsonFromAFile() throws IOException {
+    Path config = Files.writeString(dir.resolve("config.json"), "{\"reduction\": \"sum\"}");
+
+    CliRun run = CliRun.of("eval", "--loss", LOSS, "--config-json", config.toString(),
+        "--y-true", resource("npy/y_true_i8_le.npy"), "--y-pred",
+        resource("npy/y_pred_f4_le.npy"));
+
+    assertEquals(0, run.status, run.toString());
+    assertEquals("0.3125", run.lastLine(), "0.0625 + 0.25");
+  }
+
+  @Test
+  void propagatesNanFromJsonInputsAndPrintsIt() throws IOException {
+    Path yTrue = Files.writeString(dir.resolve("t.json"), "[[0, 1], [1, 0]]");
+    Path yPred = Files.writeString(dir.resolve("p.json"), "[[0.25, \"NaN\"], [0.5, 0.5]]");
+
+    CliRun run = CliRun.of("eval", "--loss", LOSS, "--y-true", yTrue.toString(), "--y-pred",
+        yPred.toString());
+
+    assertEquals(0, run.status, run.toString());
+    assertEquals("NaN", run.lastLine());
+  }
+
+  @Test
+  void refusesAnUnknownFileType() throws IOException {
+    Path text = Files.writeString(dir.resolve("y_true.txt"), "0 1\n");
+
+    CliRun run = CliRun.of("eval", "--loss", LOSS, "--y-true", text.toString(), "--y-pred",
+        resource("npy/y_pred_f4_le.npy"));
+
+    assertFailedWith(run, "y_true.txt: unknown file type, expected a .npy, .csv or .json file");
+  }
+
+  @Test
+  void refusesMalformedConfigJson() {
+    CliRun run = CliRun.of("eval", "--loss", LOSS, "--config-json", "{\"scale\": ", "--y-true",
+        resource("npy/y_true_i8_le.npy"), "--y-pred", resource("npy/y_pred_f4_le.npy"));
+
+    assertFailedWith(run, "--config-json: malformed JSON");
+  }
+
+  @Test
   void refusesAMissingFileInOneLine() {
     CliRun run = CliRun.of("eval", "--loss", LOSS, "--y-true", dir.resolve("nope.npy").toString(),
         "--y-pred", resource("npy/y_pred_f4_le.npy"));

@@ -92,6 +92,7 @@ class NpyFileTest {
         e.getMessage());
   }
 
+  /** The file is a 128-byte header plus 4 float32 values (16 bytes): 144 bytes, 4 cut off. */
   @Test
   void refusesTruncatedData() throws IOException {
     Path file = dir.resolve("short.npy");
