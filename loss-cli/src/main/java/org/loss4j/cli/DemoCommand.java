@@ -14,10 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Train models on the bundled public datasets with loss4j's gradients, evaluate every",
-      "installed loss on their predictions and chart the training curves."
-    })
+    description = "Train models on the bundled public datasets with loss4j's gradients, evaluate"
+        + " every installed loss on their predictions and chart the training curves.")
 final class DemoCommand implements Callable<Integer> {
   /** The chart's file when {@code --chart} is not given. */
   static final String DEFAULT_CHART = "loss4j-demo.png";

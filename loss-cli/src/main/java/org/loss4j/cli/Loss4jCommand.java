@@ -15,7 +15,10 @@ import picocli.CommandLine.Spec;
     name = "loss4j",
     mixinStandardHelpOptions = true,
     version = "loss4j 0.1.0-SNAPSHOT",
-    description = "Keras's probabilistic losses on the JVM: evaluate, list, check, inspect, demo.",
+    description = {
+      "Keras's probabilistic losses on the JVM: evaluate, list, check, inspect, demo.",
+      "Without a command, runs the demo."
+    },
     subcommands = {
       EvalCommand.class,
       ListCommand.class,
