@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every benchmark of loss-bench at 1 and 2 compute threads and prints the table of
+# README.md. Usage: loss-bench/bench.sh RUN_DIR [JMH options]
+# With target/peers/ built (mvn -pl loss-bench -Ppeers package) it also runs TF Java, ND4J and
+# DJL; otherwise loss4j and the scalar baseline only, from target/benchmarks.jar.
+set -euo pipefail
+cd "$(dirname "$0")"
+out=${1:?"usage: bench.sh RUN_DIR [JMH options]"}
+shift
+jmh_options=("$@")
+if [ ${#jmh_options[@]} -eq 0 ]; then
+  jmh_options=(-f 1 -wi 3 -i 5 -w 300ms -r 500ms)
+fi
+mkdir -p "$out"
+
+if [ -f target/peers/classpath.txt ]; then
+  cp="target/peers/classes:$(cat target/peers/classpath.txt)"
+  peers=true
+else
+  cp=target/benchmarks.jar
+  peers=false
+fi
+
+jmh() { # jmh RESULT_FILE THREADS CLASSPATH REGEX
+  local file=$1 threads=$2 classpath=$3 regex=$4
+  local jvm="-Dbench.threads=$threads -Djava.util.concurrent.ForkJoinPool.common.parallelism=$threads"
+  jvm="$jvm -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=$threads"
+  jvm="$jvm -Dai.djl.pytorch.num_interop_threads=$threads"
+  echo "$(date -u +%H:%M:%S) $file" >&2
+  OMP_NUM_THREADS=$threads java -cp "$classpath" org.openjdk.jmh.Main "$regex" \
+      -bm sample -tu us "${jmh_options[@]}" -jvmArgsAppend "$jvm" \
+      -rf csv -rff "$out/$file" > "$out/${file%.csv}.log" 2>&1
+}
+
+for threads in 1 2; do
+  if [ "$threads" = 1 ]; then
+    jmh "loss4j-t1.csv" 1 "$cp" '(Loss4jBenchmark|CtcBenchmark|ScalarBenchmark)\.'
+  else
+    # The scalar baseline is one loop on one thread whatever the setting.
+    jmh "loss4j-t$threads.csv" "$threads" "$cp" '(Loss4jBenchmark|CtcBenchmark)\.'
+  fi
+  if [ "$peers" = true ]; then
+    jmh "tf-t$threads.csv" "$threads" "$cp" 'TfPeerBenchmark\.'
+    # ND4J 1.0.0-M2.1's natives need the JavaCPP they were built with (1.5.7), ahead of TF's.
+    jmh "nd4j-t$threads.csv" "$threads" "target/peers/nd4j/javacpp-1.5.7.jar:$cp" \
+        'Nd4jPeerBenchmark\.'
+    jmh "djl-t$threads.csv" "$threads" "$cp" 'DjlPeerBenchmark\.'
+  fi
+done
+
+java -cp "$cp" org.loss4j.bench.internal.RatioTable "$out"
