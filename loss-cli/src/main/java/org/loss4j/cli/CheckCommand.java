@@ -45,8 +45,15 @@ final class CheckCommand implements Callable<Integer> {
     List<InstalledLoss> selected = select(registry);
     int failedLosses = 0;
     for (InstalledLoss installed : selected) {
-      ConformanceReport report =
-          LossConformance.of(installed.provider()).detectingCapabilities().run();
+      ConformanceReport report;
+      try {
+        report = LossConformance.of(installed.provider()).detectingCapabilities().run();
+      } catch (RuntimeException e) {
+        out.println("FAIL " + installed.provider().name() + ": the kit could not run: "
+            + e.getMessage());
+        failedLosses++;
+        continue;
+      }
       out.println((report.isSuccessful() ? "PASS " : "FAIL ") + report.summary());
       out.println("     from " + installed.source());
       for (ConformanceResult result : report.results()) {

@@ -73,7 +73,7 @@ final class EvalCommand implements Callable<Integer> {
   private Path model;
 
   @Option(names = "--output", paramLabel = "NAME",
-      description = "With --model: the output whose loss to use, when there are several.")
+      description = "With --model: the output (name or index) whose loss to use.")
   private String output;
 
   @Option(names = "--config", paramLabel = "KEY=VALUE",
@@ -227,7 +227,8 @@ final class EvalCommand implements Callable<Integer> {
       return compiled.get(0).loss();
     }
     for (CompiledLoss candidate : compiled) {
-      if (candidate.outputName().filter(output::equals).isPresent()) {
+      if (candidate.outputName().filter(output::equals).isPresent()
+          || output.equals(String.valueOf(candidate.outputIndex()))) {
         return candidate.loss();
       }
     }
@@ -238,7 +239,7 @@ final class EvalCommand implements Callable<Integer> {
   private static List<String> outputNames(List<CompiledLoss> compiled) {
     List<String> names = new ArrayList<>();
     for (CompiledLoss loss : compiled) {
-      names.add(loss.outputName().orElse("(unnamed)"));
+      names.add(loss.outputName().orElse(String.valueOf(loss.outputIndex())));
     }
     return names;
   }

@@ -38,7 +38,8 @@ final class InspectCommand implements Callable<Integer> {
     for (CompiledLoss compiled : losses) {
       LossConfig config = compiled.loss().config();
       out.println();
-      out.println("output: " + compiled.outputName().orElse("(the model's only output)"));
+      out.println("output " + compiled.outputIndex()
+          + compiled.outputName().map(name -> ": " + name).orElse(""));
       out.println("  loss:   " + config.loss());
       out.println("  weight: " + compiled.weight());
       config.values().forEach((key, value) -> out.printf("  %-22s %s%n", key, value));

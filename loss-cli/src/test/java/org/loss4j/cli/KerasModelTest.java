@@ -22,7 +22,7 @@ class KerasModelTest {
     CliRun run = CliRun.of("inspect", resource("keras/cancer_bfce.keras"));
 
     assertEquals(0, run.status, run.toString());
-    assertTrue(run.out.contains("loss:   binary_focal_crossentropy"), run.out);
+    assertTrue(run.out.contains("output 0\n  loss:   binary_focal_crossentropy"), run.out);
     assertTrue(run.out.contains("weight: 1.0"), run.out);
     assertTrue(run.out.matches("(?s).*apply_class_balancing\\s+true.*"), run.out);
     assertTrue(run.out.matches("(?s).*alpha\\s+0\\.3\\n.*"), run.out);
@@ -77,6 +77,19 @@ class KerasModelTest {
     assertEquals(0, fromModel.status, fromModel.toString());
     assertEquals(0.0179801291, Double.parseDouble(fromModel.lastLine()), TOLERANCE);
     assertEquals(explicit.lastLine(), fromModel.lastLine());
+  }
+
+  @Test
+  void evalChoosesAnOutputByIndex() throws IOException {
+    Path yTrue = Files.writeString(dir.resolve("t.csv"), "1\n0\n");
+    Path yPred = Files.writeString(dir.resolve("p.csv"), "0.75\n0.25\n");
+
+    CliRun run = CliRun.of("eval", "--model", resource("keras/cancer_bfce.keras"), "--output",
+        "0", "--y-true", yTrue.toString(), "--y-pred", yPred.toString());
+
+    assertEquals(0, run.status, run.toString());
+    assertEquals(0.0179801291, Double.parseDouble(run.lastLine()), TOLERANCE,
+        "the hand computation of evalTakesTheLossFromTheModelFile");
   }
 
   @Test
