@@ -33,10 +33,15 @@ import org.loss4j.api.internal.Broadcast;
  * </ul>
  *
  * <p>Subclasses must be immutable; this class keeps no state beyond its constructor arguments.
+ * A loss with a builder extends {@link LossBuilder} for it and passes that builder to
+ * {@link #AbstractLoss(String, LossBuilder)}, which validates {@code reduction}, {@code name} and
+ * {@code dtype} for every loss alike; {@link #putCommonArguments} writes them back into
+ * {@link #config()}.
  */
 public abstract class AbstractLoss implements Loss {
   private final String name;
   private final Reduction reduction;
+  private final String reductionArgument;
   private final DType dtype;
 
   /**
@@ -50,11 +55,46 @@ public abstract class AbstractLoss implements Loss {
   protected AbstractLoss(String name, Reduction reduction, DType dtype) {
     this.name = checkNotNull(name, "name");
     this.reduction = checkNotNull(reduction, "reduction");
+    this.reductionArgument = reduction.kerasName();
     this.dtype = checkNotNull(dtype, "dtype");
     if (!dtype.isFloating()) {
       throw new IllegalArgumentException(
           displayName() + ": dtype must be one of [float32, float64], got " + dtype.kerasName());
     }
+  }
+
+  /**
+   * Initialises the arguments every loss shares from its builder, validating them here, once
+   * for every loss: a null or empty name becomes {@code defaultName}; the reduction string is
+   * parsed ({@code null} means {@link Reduction#NONE}) and kept as given for {@link #config()},
+   * so that Keras's {@code None} and {@code "none"} both survive a configuration round trip; the
+   * dtype string must name float32 or float64 ({@code null} means float32).
+   *
+   * <pre>{@code
+   * private Poisson(Builder builder) {
+   *   super("poisson", builder);
+   * }
+   * }</pre>
+   *
+   * @param defaultName the Keras default {@code name}, also the usual registry key; never null
+   * @param builder the builder holding the shared arguments; never null
+   * @throws IllegalArgumentException naming this loss ({@link #displayName()}) if the reduction
+   *     or dtype names nothing known, such as
+   *     {@code Poisson: dtype must be one of [float32, float64], got int32}
+   */
+  protected AbstractLoss(String defaultName, LossBuilder<?, ?> builder) {
+    checkNotNull(defaultName, "defaultName");
+    checkNotNull(builder, "builder");
+    String given = builder.nameArgument();
+    this.name = given == null || given.isEmpty() ? defaultName : given;
+    String reductionGiven = builder.reductionArgument();
+    try {
+      this.reduction = Reduction.parse(reductionGiven);
+      this.dtype = DType.parseCompute(builder.dtypeArgument());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(displayName() + ": " + e.getMessage(), e);
+    }
+    this.reductionArgument = reductionGiven == null ? null : reduction.kerasName();
   }
 
   /**
@@ -109,6 +149,33 @@ public abstract class AbstractLoss implements Loss {
   @Override
   public final DType dtype() {
     return dtype;
+  }
+
+  /**
+   * Returns the reduction as given, in its canonical Keras spelling: null when the loss was built
+   * with Keras's {@code None}, {@code "none"} when built with that string; the value
+   * {@link #config()} reports under {@code reduction}.
+   */
+  protected final String reductionArgument() {
+    return reductionArgument;
+  }
+
+  /**
+   * Appends the shared arguments to a configuration, in Keras's order: {@code reduction} (as
+   * {@link #reductionArgument()} gives it), {@code name} and {@code dtype} (its Keras string).
+   *
+   * <pre>{@code
+   * return putCommonArguments(LossConfig.builder(NAME).put("from_logits", fromLogits)).build();
+   * }</pre>
+   *
+   * @param config the configuration holding the loss's own arguments; never null
+   * @return {@code config}
+   */
+  protected final LossConfig.Builder putCommonArguments(LossConfig.Builder config) {
+    return config
+        .put("reduction", reductionArgument)
+        .put("name", name)
+        .put("dtype", dtype.kerasName());
   }
 
   @Override

@@ -214,8 +214,25 @@ public final class LossRegistry {
    */
   public LossProvider provider(String name) {
     return find(name).orElseThrow(() -> new IllegalArgumentException(
-        "unknown loss " + name + ", closest known names: "
-            + NameDistance.closest(name, allNames(), 3)));
+        "unknown loss " + name + ", closest known names: " + closestNames(name, 3)));
+  }
+
+  /**
+   * Returns up to {@code limit} of the names losses answer to (see {@link #allNames()}), the
+   * closest to {@code name} first: by Levenshtein edit distance ignoring case, then
+   * alphabetically. The same list the error of {@link #provider(String)} shows with a limit of
+   * 3, for callers that suggest names themselves.
+   *
+   * @param name any string; never null
+   * @param limit the most names to return, {@code >= 0}
+   * @throws IllegalArgumentException if {@code limit} is negative
+   */
+  public List<String> closestNames(String name, int limit) {
+    checkNotNull(name, "name");
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+    }
+    return NameDistance.closest(name, allNames(), limit);
   }
 
   /** Returns every name a loss answers to, in their declared spelling. */

@@ -61,6 +61,28 @@ class LossRegistryTest {
   }
 
   @Test
+  void closestNamesListsNamesByEditDistanceThenAlphabetically() {
+    List<String> closest = registry().closestNames("KLD_divergence", 2);
+
+    // ignoring case: kl_divergence is 1 edit away (delete the first d), KLDivergence 2 (delete
+    // the _ and a d); every other name needs more
+    assertEquals(List.of("kl_divergence", "KLDivergence"), closest);
+  }
+
+  @Test
+  void closestNamesWithLimitZeroIsEmpty() {
+    assertEquals(List.of(), registry().closestNames("bce", 0));
+  }
+
+  @Test
+  void closestNamesRejectsANegativeLimit() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> registry().closestNames("bce", -1));
+
+    assertEquals("limit must be >= 0, got -1", error.getMessage());
+  }
+
+  @Test
   void createsWithDefaults() {
     Loss loss = registry().create("exl");
 
