@@ -13,13 +13,40 @@ if [ ${#jmh_options[@]} -eq 0 ]; then
 fi
 mkdir -p "$out"
 
+# Snapshot the loss4j jars (and the shaded jar) into RUN_DIR/lib, so that one run measures one
+# version of the library even while other modules are being re-installed into ~/.m2.
+mkdir -p "$out/lib"
+snapshot() { # snapshot JAR: copies a complete jar, waiting out an install in progress
+  local jar=$1 target="$out/lib/$(basename "$1")"
+  for attempt in 1 2 3 4 5 6; do
+    cp "$jar" "$target"
+    if unzip -tq "$target" > /dev/null 2>&1; then
+      echo "$target"
+      return
+    fi
+    sleep 10
+  done
+  echo "bench.sh: $jar stays unreadable" >&2
+  exit 1
+}
 if [ -f target/peers/classpath.txt ]; then
-  cp="target/peers/classes:$(cat target/peers/classpath.txt)"
+  cp="target/peers/classes"
+  for jar in $(tr ':' '\n' < target/peers/classpath.txt); do
+    case "$jar" in
+      */org/loss4j/*) cp="$cp:$(snapshot "$jar")" ;;
+      *) cp="$cp:$jar" ;;
+    esac
+  done
   peers=true
 else
-  cp=target/benchmarks.jar
+  cp=$(snapshot target/benchmarks.jar)
   peers=false
 fi
+{
+  date -u +"%Y-%m-%d %H:%M:%S UTC"
+  git -C .. log -1 --format="HEAD %h %s"
+  ls -l --time-style=+%H:%M:%S "$out/lib"
+} > "$out/versions.txt"
 
 jmh() { # jmh RESULT_FILE THREADS CLASSPATH REGEX
   local file=$1 threads=$2 classpath=$3 regex=$4

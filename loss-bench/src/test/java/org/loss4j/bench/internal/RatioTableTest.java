@@ -1,0 +1,55 @@
+package org.loss4j.bench.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checks that the README table reads JMH's CSV medians and divides by the fastest peer. */
+class RatioTableTest {
+  private static final String HEADER =
+      "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"";
+
+  @TempDir Path run;
+
+  @Test
+  void dividesTheFastestPeersMedianByLoss4js() throws IOException {
+    Files.write(run.resolve("loss4j-t2.csv"), List.of(HEADER,
+        row("Loss4jBenchmark.w1Forward", 999.0),
+        row("Loss4jBenchmark.w1Forward:p0.50", 100.0)));
+    Files.write(run.resolve("peers-t2.csv"), List.of(HEADER,
+        row("peers.TfPeerBenchmark.w1Forward:p0.50", 300.0),
+        row("peers.DjlPeerBenchmark.w1Forward:p0.50", 2500.0),
+        row("peers.Nd4jPeerBenchmark.w1Forward:p0.90", 1.0)));
+
+    Map<String, Double> medians = RatioTable.read(run);
+    String table = RatioTable.render(List.of(medians));
+
+    // 300 µs (TF, the fastest peer: DJL took 2500 µs, ND4J gave no median) / 100 µs = 3.0×;
+    // the W1 forward target is 3×. The mean (999) and the p0.90 row are ignored.
+    assertTrue(table.contains(
+            "| W1 | forward | 100 µs | – | 300 µs | – | 2.50 ms | TF Java | 3.0× | 3.0× |"),
+        table);
+  }
+
+  @Test
+  void readsTheThreadCountFromTheFileNameAndCtcAsW7() throws IOException {
+    Files.write(run.resolve("ctc-t1.csv"), List.of(HEADER,
+        row("CtcBenchmark.forwardAndGradient:p0.50", 1500.0)));
+
+    Map<String, Double> medians = RatioTable.read(run);
+
+    assertEquals(Map.of("1|W7|gradient|loss4j", 1500.0), medians);
+  }
+
+  private static String row(String benchmark, double microseconds) {
+    return "\"org.loss4j.bench." + benchmark + "\",\"sample\",1,1," + microseconds
+        + ",NaN,\"us/op\"";
+  }
+}
