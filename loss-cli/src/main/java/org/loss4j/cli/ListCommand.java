@@ -28,7 +28,8 @@ final class ListCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LossRegistry registry = LossRegistry.global();
     List<InstalledLoss> installed = registry.installed();
-    out.println(installed.size() + " installed loss" + (installed.size() == 1 ? "" : "es"));
+    out.println(installed.size() + " installed loss" + (installed.size() == 1 ? "" : "es")
+        + " (parameters: name, type (? = may be null), default, meaning)");
     for (InstalledLoss loss : installed) {
       LossProvider provider = loss.provider();
       out.println();
@@ -38,7 +39,7 @@ final class ListCommand implements Callable<Integer> {
       provider.kerasRegisteredName().ifPresent(name -> out.println("  keras:    " + name));
       out.println("  parameters:");
       for (ParameterSpec parameter : provider.parameters()) {
-        out.printf("    %-24s %-15s = %-22s %s%n", parameter.name(),
+        out.printf("    %-22s %-12s = %-31s %s%n", parameter.name(),
             parameter.type().name().toLowerCase(java.util.Locale.ROOT)
                 + (parameter.isNullable() ? "?" : ""),
             parameter.defaultValue(), parameter.description());
