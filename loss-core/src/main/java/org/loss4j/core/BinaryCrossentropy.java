@@ -1,14 +1,13 @@
 package org.loss4j.core;
 
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.DType;
+import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.api.Reduction;
 import org.loss4j.core.internal.Arguments;
-import org.loss4j.core.internal.Inputs;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.InputChecks;
 import org.loss4j.core.kernel.Logistic;
 
 /**
@@ -64,15 +63,12 @@ public final class BinaryCrossentropy extends AbstractLoss {
   private final boolean fromLogits;
   private final double labelSmoothing;
   private final int axis;
-  private final String reductionName;
 
   private BinaryCrossentropy(Builder builder) {
-    super(Arguments.name(builder.name, NAME), Arguments.reduction(LOSS, builder.reduction),
-        Arguments.dtype(LOSS, builder.dtype));
+    super(NAME, builder);
     this.fromLogits = builder.fromLogits;
     this.labelSmoothing = Arguments.labelSmoothing(LOSS, builder.labelSmoothing);
     this.axis = builder.axis;
-    this.reductionName = Arguments.reductionName(LOSS, builder.reduction);
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -101,20 +97,16 @@ public final class BinaryCrossentropy extends AbstractLoss {
    */
   @Override
   public LossConfig config() {
-    return LossConfig.builder(NAME)
+    LossConfig.Builder config = LossConfig.builder(NAME)
         .put("from_logits", fromLogits)
         .put("label_smoothing", labelSmoothing)
-        .put("axis", axis)
-        .put("reduction", reductionName)
-        .put("name", name())
-        .put("dtype", dtype().kerasName())
-        .build();
+        .put("axis", axis);
+    return putCommonArguments(config).build();
   }
 
   @Override
   protected int[] perSampleShape(Operands operands) {
-    Inputs.requireSameShape(LOSS, operands);
-    return ClassAxis.of(operands.yPredShape(), axis, LOSS).reducedShape();
+    return InputChecks.sameShapeAxis(LOSS, operands, axis).reducedShape();
   }
 
   @Override
@@ -162,13 +154,10 @@ public final class BinaryCrossentropy extends AbstractLoss {
    * Starts from Keras's defaults: probabilities, no smoothing, {@code axis = -1},
    * {@code sum_over_batch_size}, the name {@code binary_crossentropy}, float32.
    */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<BinaryCrossentropy, Builder> {
     private boolean fromLogits;
     private double labelSmoothing;
     private int axis = -1;
-    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
-    private String name = NAME;
-    private String dtype = DType.FLOAT32.kerasName();
 
     private Builder() {}
 
@@ -190,42 +179,13 @@ public final class BinaryCrossentropy extends AbstractLoss {
       return this;
     }
 
-    /** Sets the reduction; null means Keras's {@code None} (no reduction). */
-    public Builder reduction(Reduction reduction) {
-      this.reduction = reduction == null ? null : reduction.kerasName();
-      return this;
-    }
-
-    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
-    public Builder reduction(String reduction) {
-      this.reduction = reduction;
-      return this;
-    }
-
-    /** Sets the name; null or empty means {@code binary_crossentropy}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets the compute type, float32 or float64; null means float32. */
-    public Builder dtype(DType dtype) {
-      this.dtype = dtype == null ? null : dtype.kerasName();
-      return this;
-    }
-
-    /** Sets the compute type by its Keras string; null means float32. */
-    public Builder dtype(String dtype) {
-      this.dtype = dtype;
-      return this;
-    }
-
     /**
      * Returns the loss.
      *
      * @throws IllegalArgumentException if {@code label_smoothing} is outside {@code [0, 1]}, or
      *     the reduction or dtype string names nothing known
      */
+    @Override
     public BinaryCrossentropy build() {
       return new BinaryCrossentropy(this);
     }

@@ -1,14 +1,11 @@
 package org.loss4j.core;
 
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.DType;
+import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.api.Reduction;
-import org.loss4j.core.internal.Arguments;
-import org.loss4j.core.internal.Inputs;
-import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.InputChecks;
 
 /**
  * Computes the Kullback-Leibler divergence from predicted distributions {@code y_pred} to target
@@ -48,12 +45,8 @@ public final class KLDivergence extends AbstractLoss {
 
   private static final String LOSS = "KLDivergence";
 
-  private final String reductionName;
-
   private KLDivergence(Builder builder) {
-    super(Arguments.name(builder.name, NAME), Arguments.reduction(LOSS, builder.reduction),
-        Arguments.dtype(LOSS, builder.dtype));
-    this.reductionName = Arguments.reductionName(LOSS, builder.reduction);
+    super(NAME, builder);
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -64,17 +57,12 @@ public final class KLDivergence extends AbstractLoss {
   /** Returns {@code reduction} (its Keras string, or null), {@code name} and {@code dtype}. */
   @Override
   public LossConfig config() {
-    return LossConfig.builder(NAME)
-        .put("reduction", reductionName)
-        .put("name", name())
-        .put("dtype", dtype().kerasName())
-        .build();
+    return putCommonArguments(LossConfig.builder(NAME)).build();
   }
 
   @Override
   protected int[] perSampleShape(Operands operands) {
-    Inputs.requireSameShape(LOSS, operands);
-    return ClassAxis.of(operands.yPredShape(), -1, LOSS).reducedShape();
+    return InputChecks.sameShapeAxis(LOSS, operands, -1).reducedShape();
   }
 
   @Override
@@ -115,48 +103,15 @@ public final class KLDivergence extends AbstractLoss {
    * Starts from Keras's defaults: {@code sum_over_batch_size}, the name {@code kl_divergence},
    * float32.
    */
-  public static final class Builder {
-    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
-    private String name = NAME;
-    private String dtype = DType.FLOAT32.kerasName();
-
+  public static final class Builder extends LossBuilder<KLDivergence, Builder> {
     private Builder() {}
-
-    /** Sets the reduction; null means Keras's {@code None} (no reduction). */
-    public Builder reduction(Reduction reduction) {
-      this.reduction = reduction == null ? null : reduction.kerasName();
-      return this;
-    }
-
-    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
-    public Builder reduction(String reduction) {
-      this.reduction = reduction;
-      return this;
-    }
-
-    /** Sets the name; null or empty means {@code kl_divergence}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets the compute type, float32 or float64; null means float32. */
-    public Builder dtype(DType dtype) {
-      this.dtype = dtype == null ? null : dtype.kerasName();
-      return this;
-    }
-
-    /** Sets the compute type by its Keras string; null means float32. */
-    public Builder dtype(String dtype) {
-      this.dtype = dtype;
-      return this;
-    }
 
     /**
      * Returns the loss.
      *
      * @throws IllegalArgumentException if the reduction or dtype string names nothing known
      */
+    @Override
     public KLDivergence build() {
       return new KLDivergence(this);
     }

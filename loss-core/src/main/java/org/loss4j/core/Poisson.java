@@ -2,14 +2,11 @@ package org.loss4j.core;
 
 import java.util.Locale;
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.DType;
+import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.api.Reduction;
-import org.loss4j.core.internal.Arguments;
-import org.loss4j.core.internal.Inputs;
-import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.InputChecks;
 
 /**
  * Computes the Poisson negative log-likelihood (without its constant term) of observed counts
@@ -47,12 +44,8 @@ public final class Poisson extends AbstractLoss {
 
   private static final String LOSS = "Poisson";
 
-  private final String reductionName;
-
   private Poisson(Builder builder) {
-    super(Arguments.name(builder.name, NAME), Arguments.reduction(LOSS, builder.reduction),
-        Arguments.dtype(LOSS, builder.dtype));
-    this.reductionName = Arguments.reductionName(LOSS, builder.reduction);
+    super(NAME, builder);
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -63,25 +56,21 @@ public final class Poisson extends AbstractLoss {
   /** Returns {@code reduction} (its Keras string, or null), {@code name} and {@code dtype}. */
   @Override
   public LossConfig config() {
-    return LossConfig.builder(NAME)
-        .put("reduction", reductionName)
-        .put("name", name())
-        .put("dtype", dtype().kerasName())
-        .build();
+    return putCommonArguments(LossConfig.builder(NAME)).build();
   }
 
   @Override
   protected int[] perSampleShape(Operands operands) {
-    Inputs.requireSameShape(LOSS, operands);
+    int[] perSampleShape = InputChecks.sameShapeAxis(LOSS, operands, -1).reducedShape();
     double[] yPred = operands.yPred();
     for (int i = 0; i < yPred.length; i++) {
       if (yPred[i] < 0) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s: y_pred%s = %s, expected a rate >= 0", LOSS,
-            Inputs.index(i, operands.yPredShape()), yPred[i]));
+            InputChecks.index(i, operands.yPredShape()), yPred[i]));
       }
     }
-    return ClassAxis.of(operands.yPredShape(), -1, LOSS).reducedShape();
+    return perSampleShape;
   }
 
   @Override
@@ -117,48 +106,15 @@ public final class Poisson extends AbstractLoss {
    * Collects the arguments of a {@link Poisson}; {@link #build()} validates them all. Starts from
    * Keras's defaults: {@code sum_over_batch_size}, the name {@code poisson}, float32.
    */
-  public static final class Builder {
-    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
-    private String name = NAME;
-    private String dtype = DType.FLOAT32.kerasName();
-
+  public static final class Builder extends LossBuilder<Poisson, Builder> {
     private Builder() {}
-
-    /** Sets the reduction; null means Keras's {@code None} (no reduction). */
-    public Builder reduction(Reduction reduction) {
-      this.reduction = reduction == null ? null : reduction.kerasName();
-      return this;
-    }
-
-    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
-    public Builder reduction(String reduction) {
-      this.reduction = reduction;
-      return this;
-    }
-
-    /** Sets the name; null or empty means {@code poisson}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets the compute type, float32 or float64; null means float32. */
-    public Builder dtype(DType dtype) {
-      this.dtype = dtype == null ? null : dtype.kerasName();
-      return this;
-    }
-
-    /** Sets the compute type by its Keras string; null means float32. */
-    public Builder dtype(String dtype) {
-      this.dtype = dtype;
-      return this;
-    }
 
     /**
      * Returns the loss.
      *
      * @throws IllegalArgumentException if the reduction or dtype string names nothing known
      */
+    @Override
     public Poisson build() {
       return new Poisson(this);
     }

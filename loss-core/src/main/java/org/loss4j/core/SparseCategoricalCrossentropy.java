@@ -3,15 +3,13 @@ package org.loss4j.core;
 import java.util.Arrays;
 import java.util.OptionalInt;
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.DType;
+import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.api.Reduction;
 import org.loss4j.api.Tensor;
-import org.loss4j.core.internal.Arguments;
-import org.loss4j.core.internal.Inputs;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.InputChecks;
 import org.loss4j.core.kernel.LogSoftmax;
 import org.loss4j.core.kernel.Renormalization;
 
@@ -68,15 +66,12 @@ public final class SparseCategoricalCrossentropy extends AbstractLoss {
   private final boolean fromLogits;
   private final Integer ignoreClass;
   private final int axis;
-  private final String reductionName;
 
   private SparseCategoricalCrossentropy(Builder builder) {
-    super(Arguments.name(builder.name, NAME), Arguments.reduction(LOSS, builder.reduction),
-        Arguments.dtype(LOSS, builder.dtype));
+    super(NAME, builder);
     this.fromLogits = builder.fromLogits;
     this.ignoreClass = builder.ignoreClass;
     this.axis = builder.axis;
-    this.reductionName = Arguments.reductionName(LOSS, builder.reduction);
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -105,25 +100,23 @@ public final class SparseCategoricalCrossentropy extends AbstractLoss {
    */
   @Override
   public LossConfig config() {
-    return LossConfig.builder(NAME)
+    LossConfig.Builder config = LossConfig.builder(NAME)
         .put("from_logits", fromLogits)
         .put("ignore_class", ignoreClass)
-        .put("axis", axis)
-        .put("reduction", reductionName)
-        .put("name", name())
-        .put("dtype", dtype().kerasName())
-        .build();
+        .put("axis", axis);
+    return putCommonArguments(config).build();
   }
 
   @Override
   protected int[] perSampleShape(Operands operands) {
     int[] yPredShape = operands.yPredShape();
-    ClassAxis classes = Inputs.classAxis(LOSS, yPredShape, axis);
+    ClassAxis classes = InputChecks.classAxis(LOSS, yPredShape, axis, "BinaryCrossentropy");
     int[] expected = classes.reducedShape();
     requireLabelShape(operands.yTrueShape(), yPredShape, classes, expected);
     requireLabels(operands.yTrue(), operands.yTrueShape(), classes.length());
     if (!fromLogits) {
-      Inputs.requireNonZeroSums(LOSS, operands.yPred(), yPredShape, classes, ignored(operands));
+      InputChecks.requireNonZeroSums(
+          LOSS, operands.yPred(), yPredShape, classes, ignored(operands));
     }
     return expected;
   }
@@ -156,7 +149,7 @@ public final class SparseCategoricalCrossentropy extends AbstractLoss {
       boolean whole = label == Math.rint(label);
       if (!whole || label < 0 || label >= classCount) {
         throw new IllegalArgumentException(String.format(
-            "%s: y_true%s = %s, expected %s in 0..%d%s", LOSS, Inputs.index(i, labelShape),
+            "%s: y_true%s = %s, expected %s in 0..%d%s", LOSS, InputChecks.index(i, labelShape),
             format(label), whole ? "a class" : "an integer class", classCount - 1,
             ignoreClass == null ? "" : " or ignore_class " + ignoreClass));
       }
@@ -276,13 +269,10 @@ public final class SparseCategoricalCrossentropy extends AbstractLoss {
    * them all. Starts from Keras's defaults: probabilities, no ignored class, {@code axis = -1},
    * {@code sum_over_batch_size}, the name {@code sparse_categorical_crossentropy}, float32.
    */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<SparseCategoricalCrossentropy, Builder> {
     private boolean fromLogits;
     private Integer ignoreClass;
     private int axis = -1;
-    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
-    private String name = NAME;
-    private String dtype = DType.FLOAT32.kerasName();
 
     private Builder() {}
 
@@ -307,41 +297,12 @@ public final class SparseCategoricalCrossentropy extends AbstractLoss {
       return this;
     }
 
-    /** Sets the reduction; null means Keras's {@code None} (no reduction). */
-    public Builder reduction(Reduction reduction) {
-      this.reduction = reduction == null ? null : reduction.kerasName();
-      return this;
-    }
-
-    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
-    public Builder reduction(String reduction) {
-      this.reduction = reduction;
-      return this;
-    }
-
-    /** Sets the name; null or empty means {@code sparse_categorical_crossentropy}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets the compute type, float32 or float64; null means float32. */
-    public Builder dtype(DType dtype) {
-      this.dtype = dtype == null ? null : dtype.kerasName();
-      return this;
-    }
-
-    /** Sets the compute type by its Keras string; null means float32. */
-    public Builder dtype(String dtype) {
-      this.dtype = dtype;
-      return this;
-    }
-
     /**
      * Returns the loss.
      *
      * @throws IllegalArgumentException if the reduction or dtype string names nothing known
      */
+    @Override
     public SparseCategoricalCrossentropy build() {
       return new SparseCategoricalCrossentropy(this);
     }
