@@ -1,16 +1,15 @@
 package org.loss4j.focal;
 
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.DType;
+import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.api.Reduction;
 import org.loss4j.api.Tensor;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.InputChecks;
 import org.loss4j.focal.internal.BinaryFocalKernel;
 import org.loss4j.focal.internal.FocalArguments;
-import org.loss4j.focal.internal.FocalInputs;
 
 /**
  * Computes Keras's {@code BinaryFocalCrossentropy}: the binary cross-entropy of every element,
@@ -79,12 +78,10 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
   private final boolean fromLogits;
   private final double labelSmoothing;
   private final int axis;
-  private final String reductionName;
   private final BinaryFocalKernel kernel;
 
-  private BinaryFocalCrossentropy(Builder builder, Reduction reduction, DType dtype) {
-    super(FocalArguments.name(builder.name, DEFAULT_NAME), reduction, dtype);
-    this.reductionName = FocalArguments.reductionName(LOSS, builder.reduction);
+  private BinaryFocalCrossentropy(Builder builder) {
+    super(DEFAULT_NAME, builder);
     this.applyClassBalancing = builder.applyClassBalancing;
     this.alpha = builder.alpha;
     this.gamma = builder.gamma;
@@ -92,7 +89,7 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     this.labelSmoothing = builder.labelSmoothing;
     this.axis = builder.axis;
     this.kernel = new BinaryFocalKernel(fromLogits, gamma, applyClassBalancing, alpha,
-        labelSmoothing, Clipping.lower(dtype), Clipping.upper(dtype));
+        labelSmoothing, Clipping.lower(dtype()), Clipping.upper(dtype()));
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -145,7 +142,7 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
   public LossConfig config() {
     return LossConfig.builder(BinaryFocalCrossentropyProvider.NAME)
         .put("name", name())
-        .put("reduction", reductionName)
+        .put("reduction", reductionArgument())
         .put("from_logits", fromLogits)
         .put("label_smoothing", labelSmoothing)
         .put("axis", axis)
@@ -162,7 +159,7 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
    */
   @Override
   protected int[] perSampleShape(Operands operands) {
-    return FocalInputs.sameShapeAxis(LOSS, operands, axis).reducedShape();
+    return InputChecks.sameShapeAxis(LOSS, operands, axis).reducedShape();
   }
 
   /** Writes the mean focal cross-entropy of every lane along {@code axis}. */
@@ -202,16 +199,13 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
    * Collects the arguments of a {@link BinaryFocalCrossentropy}, starting from Keras's defaults;
    * {@link #build()} checks them all at once.
    */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<BinaryFocalCrossentropy, Builder> {
     private boolean applyClassBalancing;
     private double alpha = DEFAULT_ALPHA;
     private double gamma = DEFAULT_GAMMA;
     private boolean fromLogits;
     private double labelSmoothing;
     private int axis = -1;
-    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
-    private String name = DEFAULT_NAME;
-    private String dtype = DType.FLOAT32.kerasName();
 
     private Builder() {}
 
@@ -252,52 +246,18 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     }
 
     /**
-     * Sets the reduction; null means Keras's {@code None} (no reduction); default
-     * {@link Reduction#SUM_OVER_BATCH_SIZE}.
-     */
-    public Builder reduction(Reduction reduction) {
-      this.reduction = reduction == null ? null : reduction.kerasName();
-      return this;
-    }
-
-    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
-    public Builder reduction(String reduction) {
-      this.reduction = reduction;
-      return this;
-    }
-
-    /** Sets the name; null or empty means {@code "binary_focal_crossentropy"}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets the compute type, float32 (default) or float64; null means float32. */
-    public Builder dtype(DType dtype) {
-      this.dtype = dtype == null ? null : dtype.kerasName();
-      return this;
-    }
-
-    /** Sets the compute type by its Keras string; null means float32. */
-    public Builder dtype(String dtype) {
-      this.dtype = dtype;
-      return this;
-    }
-
-    /**
      * Returns the loss.
      *
      * @throws IllegalArgumentException if {@code gamma} is negative or not finite,
      *     {@code alpha} or {@code label_smoothing} is outside {@code [0, 1]}, or the reduction
      *     or dtype string names nothing known
      */
+    @Override
     public BinaryFocalCrossentropy build() {
       FocalArguments.checkGamma(LOSS, gamma);
       FocalArguments.checkUnitInterval(LOSS, "alpha", alpha);
       FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing);
-      Reduction parsedReduction = FocalArguments.reduction(LOSS, reduction);
-      DType parsedDtype = FocalArguments.dtype(LOSS, dtype);
-      return new BinaryFocalCrossentropy(this, parsedReduction, parsedDtype);
+      return new BinaryFocalCrossentropy(this);
     }
   }
 }

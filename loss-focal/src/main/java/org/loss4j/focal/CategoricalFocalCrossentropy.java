@@ -5,16 +5,15 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.ArrayList;
 import java.util.List;
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.DType;
+import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.api.Reduction;
 import org.loss4j.api.Tensor;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.InputChecks;
 import org.loss4j.focal.internal.CategoricalFocalKernel;
 import org.loss4j.focal.internal.FocalArguments;
-import org.loss4j.focal.internal.FocalInputs;
 
 /**
  * Computes Keras's {@code CategoricalFocalCrossentropy}: the categorical cross-entropy of every
@@ -86,12 +85,10 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
   private final boolean fromLogits;
   private final double labelSmoothing;
   private final int axis;
-  private final String reductionName;
   private final CategoricalFocalKernel kernel;
 
-  private CategoricalFocalCrossentropy(Builder builder, Reduction reduction, DType dtype) {
-    super(FocalArguments.name(builder.name, DEFAULT_NAME), reduction, dtype);
-    this.reductionName = FocalArguments.reductionName(LOSS, builder.reduction);
+  private CategoricalFocalCrossentropy(Builder builder) {
+    super(DEFAULT_NAME, builder);
     this.alpha = builder.alpha;
     this.alphaPerClass = builder.alphaPerClass == null ? null
         : List.copyOf(builder.alphaPerClass);
@@ -100,7 +97,7 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
     this.labelSmoothing = builder.labelSmoothing;
     this.axis = builder.axis;
     this.kernel = new CategoricalFocalKernel(fromLogits, gamma, labelSmoothing,
-        Clipping.lower(dtype), Clipping.upper(dtype));
+        Clipping.lower(dtype()), Clipping.upper(dtype()));
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -166,7 +163,7 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
   public LossConfig config() {
     return LossConfig.builder(CategoricalFocalCrossentropyProvider.NAME)
         .put("name", name())
-        .put("reduction", reductionName)
+        .put("reduction", reductionArgument())
         .put("from_logits", fromLogits)
         .put("label_smoothing", labelSmoothing)
         .put("axis", axis)
@@ -184,14 +181,8 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
   @Override
   protected int[] perSampleShape(Operands operands) {
     int[] predShape = operands.yPredShape();
-    ClassAxis lanes = FocalInputs.sameShapeAxis(LOSS, operands, axis);
-    if (lanes.length() < 2) {
-      throw new IllegalArgumentException(String.format(
-          "%s: y_pred shape %s has %d class%s along axis %d, expected at least 2"
-              + " (the loss would be 0 whatever the prediction; use BinaryFocalCrossentropy)",
-          LOSS, Tensor.formatShape(predShape), lanes.length(), lanes.length() == 1 ? "" : "es",
-          axis));
-    }
+    InputChecks.requireSameShape(LOSS, operands);
+    ClassAxis lanes = InputChecks.classAxis(LOSS, predShape, axis, "BinaryFocalCrossentropy");
     if (alphaPerClass != null && alphaPerClass.size() != lanes.length()) {
       throw new IllegalArgumentException(String.format(
           "%s: alpha has %d weights for y_pred shape %s, expected one per class: %d along axis"
@@ -199,7 +190,7 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
           lanes.length(), axis));
     }
     if (!fromLogits) {
-      FocalInputs.requireNonZeroSums(LOSS, operands.yPred(), predShape, lanes);
+      InputChecks.requireNonZeroSums(LOSS, operands.yPred(), predShape, lanes, null);
     }
     return lanes.reducedShape();
   }
@@ -263,16 +254,13 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
    * Collects the arguments of a {@link CategoricalFocalCrossentropy}, starting from Keras's
    * defaults; {@link #build()} checks them all at once.
    */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<CategoricalFocalCrossentropy, Builder> {
     private double alpha = DEFAULT_ALPHA;
     private List<Double> alphaPerClass;
     private double gamma = DEFAULT_GAMMA;
     private boolean fromLogits;
     private double labelSmoothing;
     private int axis = -1;
-    private String reduction = Reduction.SUM_OVER_BATCH_SIZE.kerasName();
-    private String name = DEFAULT_NAME;
-    private String dtype = DType.FLOAT32.kerasName();
 
     private Builder() {}
 
@@ -331,45 +319,13 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
     }
 
     /**
-     * Sets the reduction; null means Keras's {@code None} (no reduction); default
-     * {@link Reduction#SUM_OVER_BATCH_SIZE}.
-     */
-    public Builder reduction(Reduction reduction) {
-      this.reduction = reduction == null ? null : reduction.kerasName();
-      return this;
-    }
-
-    /** Sets the reduction by its Keras string, such as {@code "sum"}; null means none. */
-    public Builder reduction(String reduction) {
-      this.reduction = reduction;
-      return this;
-    }
-
-    /** Sets the name; null or empty means {@code "categorical_focal_crossentropy"}. */
-    public Builder name(String name) {
-      this.name = name;
-      return this;
-    }
-
-    /** Sets the compute type, float32 (default) or float64; null means float32. */
-    public Builder dtype(DType dtype) {
-      this.dtype = dtype == null ? null : dtype.kerasName();
-      return this;
-    }
-
-    /** Sets the compute type by its Keras string; null means float32. */
-    public Builder dtype(String dtype) {
-      this.dtype = dtype;
-      return this;
-    }
-
-    /**
      * Returns the loss.
      *
      * @throws IllegalArgumentException if {@code gamma} is negative or not finite, an
      *     {@code alpha} or {@code label_smoothing} is outside {@code [0, 1]}, a per-class
      *     {@code alpha} is empty, or the reduction or dtype string names nothing known
      */
+    @Override
     public CategoricalFocalCrossentropy build() {
       FocalArguments.checkGamma(LOSS, gamma);
       if (alphaPerClass == null) {
@@ -378,9 +334,7 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
         FocalArguments.checkPerClassAlpha(LOSS, alphaPerClass);
       }
       FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing);
-      Reduction parsedReduction = FocalArguments.reduction(LOSS, reduction);
-      DType parsedDtype = FocalArguments.dtype(LOSS, dtype);
-      return new CategoricalFocalCrossentropy(this, parsedReduction, parsedDtype);
+      return new CategoricalFocalCrossentropy(this);
     }
   }
 }

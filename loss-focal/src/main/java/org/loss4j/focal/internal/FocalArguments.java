@@ -3,8 +3,6 @@ package org.loss4j.focal.internal;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
-import org.loss4j.api.DType;
-import org.loss4j.api.Reduction;
 
 /**
  * The argument checks the focal losses share, so that both refuse bad values with the same
@@ -55,49 +53,5 @@ public final class FocalArguments {
       weights[k] = weight;
     }
     return weights;
-  }
-
-  /**
-   * Returns {@code name}, or {@code defaultName} when it is null or empty, as Keras's
-   * {@code auto_name} does.
-   */
-  public static String name(String name, String defaultName) {
-    return name == null || name.isEmpty() ? defaultName : name;
-  }
-
-  /**
-   * Returns the reduction a Keras string names; null means {@link Reduction#NONE}.
-   *
-   * @throws IllegalArgumentException naming the loss if the string names no reduction
-   */
-  public static Reduction reduction(String loss, String reduction) {
-    try {
-      return Reduction.parse(reduction);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(loss + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Returns the canonical Keras spelling of a reduction string, or null for null, so that a
-   * configuration gives back {@code None} and {@code "none"} as they were given.
-   *
-   * @throws IllegalArgumentException naming the loss if the string names no reduction
-   */
-  public static String reductionName(String loss, String reduction) {
-    return reduction == null ? null : reduction(loss, reduction).kerasName();
-  }
-
-  /**
-   * Returns the compute type a dtype string names; null means float32.
-   *
-   * @throws IllegalArgumentException naming the loss for anything but float32 and float64
-   */
-  public static DType dtype(String loss, String dtype) {
-    try {
-      return DType.parseCompute(dtype);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(loss + ": " + e.getMessage(), e);
-    }
   }
 }
