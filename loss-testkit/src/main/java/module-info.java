@@ -9,7 +9,9 @@ module org.loss4j.testkit {
   requires com.fasterxml.jackson.databind;
 
   exports org.loss4j.testkit;
+  exports org.loss4j.testkit.assertions;
   exports org.loss4j.testkit.cases;
+  exports org.loss4j.testkit.model;
   exports org.loss4j.testkit.properties;
 
   // Lets other modules find the case files by name through a class loader.

@@ -69,27 +69,16 @@ final class LossArchitectureRules {
           + "the CLI and the benchmarks may use everything");
 
   /**
-   * Every package is its own slice. Two known exceptions, both a module's root package using its
-   * own subpackages while they use the root's types:
-   *
-   * <ul>
-   *   <li>{@code org.loss4j.api}: the registry consumes the provider SPI that
-   *       {@code org.loss4j.api.spi} defines in terms of the API's own types ({@code Loss},
-   *       {@code LossConfig}); the two packages are together the one exported contract, and
-   *       splitting them would break every provider's signatures;
-   *   <li>{@code org.loss4j.testkit}: the kit's builder runs the checks of
-   *       {@code testkit.properties} and {@code testkit.internal}, which use the builder's
-   *       public types. Found by this rule and reported to the lead for the testkit's owner;
-   *       remove the exception once the cycle is broken.
-   * </ul>
+   * Every package is its own slice. One known exception: {@code org.loss4j.api}'s registry
+   * consumes the provider SPI that {@code org.loss4j.api.spi} defines in terms of the API's own
+   * types ({@code Loss}, {@code LossConfig}); the two packages are together the one exported
+   * contract, and splitting them would break every provider's signatures.
    */
   static final ArchRule no_package_cycles = slices().matching("org.loss4j.(**)")
       .should().beFreeOfCycles()
       .ignoreDependency(resideInAPackage("org.loss4j.api"), resideInAPackage("org.loss4j.api.spi"))
-      .ignoreDependency(resideInAPackage("org.loss4j.testkit"),
-          resideInAnyPackage("org.loss4j.testkit.internal", "org.loss4j.testkit.properties"))
       .because("a package cycle makes two packages one unit that can be neither understood nor "
-          + "split on its own (see the Javadoc for the two known exceptions)");
+          + "split on its own (see the Javadoc for the known exception)");
 
   static final ArchRule internal_packages_stay_in_their_module = classes()
       .that().resideInAPackage("org.loss4j..")

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.loss4j.testkit.Capability;
+import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.LossConformance;
 import org.loss4j.testkit.cases.LossCases;
 

@@ -2,7 +2,7 @@ package org.loss4j.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.loss4j.testkit.TensorAssertions.assertAllClose;
+import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package org.loss4j.focal;
 
-import static org.loss4j.testkit.Capability.DISCOVERABLE;
-import static org.loss4j.testkit.Capability.FLOAT64;
-import static org.loss4j.testkit.Capability.FROM_LOGITS;
-import static org.loss4j.testkit.Capability.GRADIENT;
-import static org.loss4j.testkit.Capability.MASK;
-import static org.loss4j.testkit.Capability.SAMPLE_WEIGHT;
+import static org.loss4j.testkit.model.Capability.DISCOVERABLE;
+import static org.loss4j.testkit.model.Capability.FLOAT64;
+import static org.loss4j.testkit.model.Capability.FROM_LOGITS;
+import static org.loss4j.testkit.model.Capability.GRADIENT;
+import static org.loss4j.testkit.model.Capability.MASK;
+import static org.loss4j.testkit.model.Capability.SAMPLE_WEIGHT;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;

@@ -3,6 +3,8 @@ package org.loss4j.testkit;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.loss4j.testkit.model.ConformanceResult;
+import org.loss4j.testkit.model.Status;
 
 /**
  * The results of {@link LossConformance.Builder#run()} for one provider, in the order the checks

@@ -19,9 +19,11 @@ import org.loss4j.api.LossConfig;
 import org.loss4j.api.Tensor;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 import org.loss4j.testkit.toy.ExampleLossProvider;
-import org.loss4j.testkit.toy.FaultyLossProvider;
 import org.loss4j.testkit.toy.FaultyLossProvider.Fault;
+import org.loss4j.testkit.toy.FaultyLossProvider;
 import org.opentest4j.TestAbortedException;
 
 /** The JUnit form of the kit: names, grouping, skips and failures of the dynamic tests. */

@@ -10,9 +10,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.spi.LossProvider;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.ConformanceResult;
+import org.loss4j.testkit.model.Level;
+import org.loss4j.testkit.model.Status;
 import org.loss4j.testkit.toy.ExampleLossProvider;
-import org.loss4j.testkit.toy.FaultyLossProvider;
 import org.loss4j.testkit.toy.FaultyLossProvider.Fault;
+import org.loss4j.testkit.toy.FaultyLossProvider;
 
 /** Runs the kit against a correct toy loss and against copies with deliberate faults. */
 class LossConformanceTest {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.assertions.TensorAssertions;
 
 /** Failure messages of the tensor assertions show where and by how much tensors differ. */
 class TensorAssertionsTest {

@@ -10,8 +10,8 @@ import org.loss4j.api.Tensor;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
 import org.loss4j.api.spi.ParameterType;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 
 /**
  * Infers a provider's capabilities from its parameters and from trial calls on a sample, for

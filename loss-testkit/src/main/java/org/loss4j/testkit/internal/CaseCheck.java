@@ -8,8 +8,8 @@ import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossRegistry;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.TensorAssertions;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.assertions.TensorAssertions;
 import org.loss4j.testkit.cases.LossCase;
 
 /**

@@ -1,10 +1,10 @@
 package org.loss4j.testkit.internal;
 
 import java.util.Set;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.ConformanceResult;
-import org.loss4j.testkit.Level;
-import org.loss4j.testkit.Status;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.ConformanceResult;
+import org.loss4j.testkit.model.Level;
+import org.loss4j.testkit.model.Status;
 import org.opentest4j.TestAbortedException;
 
 /**

@@ -7,7 +7,7 @@ import org.loss4j.api.Loss;
 import org.loss4j.api.LossRegistry;
 import org.loss4j.api.Tensor;
 import org.loss4j.api.spi.LossProvider;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Sample;
 
 /**
  * Finds inputs a loss accepts by trying a fixed list of input families on its default

@@ -6,8 +6,8 @@ import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 
 /**
  * Checks that {@code registry.create(loss.config())} rebuilds an equal loss: an equal

@@ -1,13 +1,13 @@
 package org.loss4j.testkit.properties;
 
-import static org.loss4j.testkit.TensorAssertions.assertAllClose;
+import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 
 import java.util.Set;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 
 /**
  * Checks that {@code dtype = "float32"} and {@code "float64"} agree to float32 precision on

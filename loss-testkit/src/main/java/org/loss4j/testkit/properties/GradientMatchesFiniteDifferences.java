@@ -1,6 +1,6 @@
 package org.loss4j.testkit.properties;
 
-import static org.loss4j.testkit.TensorAssertions.assertAllClose;
+import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 import org.loss4j.testkit.internal.Batches;
 
 /**

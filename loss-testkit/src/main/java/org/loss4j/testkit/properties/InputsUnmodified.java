@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 import org.loss4j.testkit.internal.Batches;
 
 /**

@@ -1,8 +1,8 @@
 package org.loss4j.testkit.properties;
 
 import java.util.Set;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Level;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Level;
 
 /**
  * A property every loss must keep, checked against one provider. Each implementation's Javadoc

@@ -11,8 +11,8 @@ import org.loss4j.api.Loss;
 import org.loss4j.api.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 import org.opentest4j.TestAbortedException;
 
 /**

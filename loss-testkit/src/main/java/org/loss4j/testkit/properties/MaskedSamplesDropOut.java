@@ -1,12 +1,12 @@
 package org.loss4j.testkit.properties;
 
-import static org.loss4j.testkit.TensorAssertions.assertScalarClose;
+import static org.loss4j.testkit.assertions.TensorAssertions.assertScalarClose;
 
 import java.util.Arrays;
 import java.util.Set;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 import org.loss4j.testkit.internal.Batches;
 
 /**

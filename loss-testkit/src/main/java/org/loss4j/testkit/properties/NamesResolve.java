@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.loss4j.api.spi.LossProvider;
-import org.loss4j.testkit.Capability;
+import org.loss4j.testkit.model.Capability;
 
 /**
  * Checks that a registry finds the provider by each of its names ({@code name()},

@@ -1,11 +1,11 @@
 package org.loss4j.testkit.properties;
 
-import static org.loss4j.testkit.TensorAssertions.assertAllClose;
+import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 
 import java.util.Set;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 
 /**
  * Checks that {@code reduction = "none"} returns the per-sample loss: its shape has the batch as

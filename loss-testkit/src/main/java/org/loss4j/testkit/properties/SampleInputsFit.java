@@ -1,7 +1,7 @@
 package org.loss4j.testkit.properties;
 
 import java.util.Set;
-import org.loss4j.testkit.Capability;
+import org.loss4j.testkit.model.Capability;
 
 /**
  * Checks that the kit has inputs the loss accepts, so that no property is skipped silently.

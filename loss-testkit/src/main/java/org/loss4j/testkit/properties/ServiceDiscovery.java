@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.loss4j.api.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
-import org.loss4j.testkit.Capability;
+import org.loss4j.testkit.model.Capability;
 
 /**
  * Checks that {@link LossRegistry#global()} (ServiceLoader discovery) finds a provider of the same

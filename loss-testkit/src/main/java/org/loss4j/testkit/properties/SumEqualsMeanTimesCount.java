@@ -1,11 +1,11 @@
 package org.loss4j.testkit.properties;
 
-import static org.loss4j.testkit.TensorAssertions.assertScalarClose;
+import static org.loss4j.testkit.assertions.TensorAssertions.assertScalarClose;
 
 import java.util.Set;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 
 /**
  * Checks that {@code reduction = "sum"} gives {@code sum_over_batch_size} times the number of

@@ -2,8 +2,8 @@ package org.loss4j.testkit.properties;
 
 import java.util.Set;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.Capability;
-import org.loss4j.testkit.Sample;
+import org.loss4j.testkit.model.Capability;
+import org.loss4j.testkit.model.Sample;
 import org.loss4j.testkit.internal.Batches;
 
 /**

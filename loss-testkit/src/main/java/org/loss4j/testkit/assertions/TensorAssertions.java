@@ -1,4 +1,4 @@
-package org.loss4j.testkit;
+package org.loss4j.testkit.assertions;
 
 import java.util.Arrays;
 import org.loss4j.api.Tensor;

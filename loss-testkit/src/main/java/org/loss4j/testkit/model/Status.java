@@ -1,4 +1,4 @@
-package org.loss4j.testkit;
+package org.loss4j.testkit.model;
 
 /** The outcome of one conformance check. */
 public enum Status {

@@ -1,4 +1,4 @@
-package org.loss4j.testkit;
+package org.loss4j.testkit.model;
 
 import java.util.Locale;
 

@@ -1,9 +1,9 @@
-package org.loss4j.testkit;
+package org.loss4j.testkit.model;
 
 /**
  * Something a loss may or may not support; the checks that need it run only when it is declared
- * with {@link LossConformance.Builder#supporting} (or detected with
- * {@link LossConformance.Builder#detectingCapabilities()}), and show as skipped otherwise, with
+ * with {@link org.loss4j.testkit.LossConformance.Builder#supporting} (or detected with
+ * {@link org.loss4j.testkit.LossConformance.Builder#detectingCapabilities()}), and show as skipped otherwise, with
  * {@link #skipReason()} saying what to declare or implement.
  */
 public enum Capability {
