@@ -1,14 +1,13 @@
 package org.loss4j.ctc;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.Arrays;
 import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.DType;
+import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.api.Reduction;
 import org.loss4j.core.kernel.LogSoftmax;
 import org.loss4j.ctc.internal.CtcBatch;
 import org.loss4j.ctc.internal.ForwardBackward;
@@ -94,7 +93,7 @@ public final class CTC extends AbstractLoss {
   private final int[] logitLengths;
 
   private CTC(Builder builder, int[] labelLengths, int[] logitLengths) {
-    super(builder.name, builder.reduction, builder.dtype);
+    super(NAME, builder);
     this.blankIndex = builder.blankIndex;
     this.zeroInfinity = builder.zeroInfinity;
     this.labelLengths = labelLengths;
@@ -150,7 +149,7 @@ public final class CTC extends AbstractLoss {
     return new Builder()
         .blankIndex(blankIndex)
         .zeroInfinity(zeroInfinity)
-        .reduction(reduction())
+        .reduction(reductionArgument())
         .name(name())
         .dtype(dtype());
   }
@@ -161,13 +160,10 @@ public final class CTC extends AbstractLoss {
    */
   @Override
   public LossConfig config() {
-    return LossConfig.builder(NAME)
+    LossConfig.Builder config = LossConfig.builder(NAME)
         .put(CTCProvider.BLANK_INDEX, blankIndex)
-        .put(CTCProvider.ZERO_INFINITY, zeroInfinity)
-        .put("reduction", reduction().kerasName())
-        .put("name", name())
-        .put("dtype", dtype().kerasName())
-        .build();
+        .put(CTCProvider.ZERO_INFINITY, zeroInfinity);
+    return putCommonArguments(config).build();
   }
 
   @Override
@@ -239,16 +235,14 @@ public final class CTC extends AbstractLoss {
   }
 
   /**
-   * Collects the configuration of a {@link CTC}; every setter validates its argument. Defaults:
+   * Collects the configuration of a {@link CTC}; {@code blank_index} and a {@link DType} are
+   * checked as they are set, reduction and dtype strings when the loss is built. Defaults:
    * {@code blank_index = 0}, {@code zero_infinity = false},
    * {@code reduction = sum_over_batch_size}, {@code name = "ctc"}, {@code dtype = float32}.
    */
-  public static final class Builder {
+  public static final class Builder extends LossBuilder<CTC, Builder> {
     private int blankIndex = 0;
     private boolean zeroInfinity = false;
-    private Reduction reduction = Reduction.SUM_OVER_BATCH_SIZE;
-    private String name = NAME;
-    private DType dtype = DType.FLOAT32;
 
     private Builder() {}
 
@@ -271,32 +265,26 @@ public final class CTC extends AbstractLoss {
       return this;
     }
 
-    /** Sets the reduction; never null ({@link Reduction#NONE} for Keras's None). */
-    public Builder reduction(Reduction reduction) {
-      this.reduction = checkNotNull(reduction, "CTC: reduction must not be null");
-      return this;
-    }
-
-    /** Sets the Keras {@code name}; never null. */
-    public Builder name(String name) {
-      this.name = checkNotNull(name, "CTC: name must not be null");
-      return this;
-    }
-
     /**
-     * Sets the compute type.
+     * Sets the compute type; null means float32. Unlike the shared setter, it refuses an integer
+     * type at once, as this builder always has.
      *
      * @throws IllegalArgumentException if {@code dtype} is not float32 or float64
      */
+    @Override
     public Builder dtype(DType dtype) {
-      checkNotNull(dtype, "CTC: dtype must not be null");
-      checkArgument(dtype.isFloating(), "CTC: dtype must be one of [float32, float64], got %s",
-          dtype.kerasName());
-      this.dtype = dtype;
-      return this;
+      checkArgument(dtype == null || dtype.isFloating(),
+          "CTC: dtype must be one of [float32, float64], got %s",
+          dtype == null ? null : dtype.kerasName());
+      return super.dtype(dtype);
     }
 
-    /** Returns the loss. */
+    /**
+     * Returns the loss.
+     *
+     * @throws IllegalArgumentException if the reduction or dtype string names nothing known
+     */
+    @Override
     public CTC build() {
       return new CTC(this, null, null);
     }
