@@ -116,7 +116,58 @@ public final class RatioTable {
         }
       }
     }
+    if (threadCounts.containsKey(1) && threadCounts.containsKey(2)) {
+      out.append(otherTargets(runs));
+    }
     return out.toString();
+  }
+
+  /**
+   * Renders the issue's other targets for loss4j: +gradient at most 1.3x the loss alone (2
+   * threads), a 2-thread speed-up of at least 1.8x on W1-W6, and, on one thread, ahead of the
+   * fastest peer running on two.
+   */
+  static String otherTargets(List<Map<String, Double>> runs) {
+    StringBuilder out = new StringBuilder();
+    out.append("\n**loss4j's other targets**")
+        .append(runs.size() == 2 ? " (run 1 / run 2)" : "").append("\n\n");
+    out.append("| | +gradient / forward, 2 threads (≤ 1.3) | 2-thread speed-up, forward"
+        + " (≥ 1.8 on W1–W6) | 2-thread speed-up, +gradient | loss4j on 1 thread vs best"
+        + " peer on 2, forward (> 1) | same, +gradient |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    for (int w = 1; w <= 8; w++) {
+      out.append("| W").append(w);
+      out.append(" | ").append(ratios(runs, 2, "gradient", 2, "forward", w));
+      out.append(" | ").append(ratios(runs, 1, "forward", 2, "forward", w));
+      out.append(" | ").append(ratios(runs, 1, "gradient", 2, "gradient", w));
+      out.append(" | ").append(versusPeers(runs, w, "forward"));
+      out.append(" | ").append(versusPeers(runs, w, "gradient")).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  // loss4j's median at (t1, m1) divided by its median at (t2, m2), per run.
+  private static String ratios(List<Map<String, Double>> runs, int t1, String m1, int t2,
+      String m2, int w) {
+    List<String> parts = new ArrayList<>();
+    for (Map<String, Double> run : runs) {
+      Double a = median(run, t1, w, m1, "loss4j");
+      Double b = median(run, t2, w, m2, "loss4j");
+      parts.add(a == null || b == null ? "–" : format(a / b) + "×");
+    }
+    return String.join(" / ", parts);
+  }
+
+  private static String versusPeers(List<Map<String, Double>> runs, int w, String mode) {
+    List<String> parts = new ArrayList<>();
+    for (Map<String, Double> run : runs) {
+      String[] best = best(run, 2, w, mode);
+      Double mine = median(run, 1, w, mode, "loss4j");
+      parts.add(best == null || mine == null
+          ? "–"
+          : format(Double.parseDouble(best[1]) / mine) + "×");
+    }
+    return String.join(" / ", parts);
   }
 
   private static String key(String benchmarkClass, String method) {
