@@ -1,5 +1,7 @@
 package org.loss4j.api;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 /**
  * Collects the three arguments every Keras loss shares, {@code reduction}, {@code name} and
  * {@code dtype}, for the builder of one loss; the loss's constructor hands the builder to
@@ -93,6 +95,34 @@ public abstract class LossBuilder<L extends Loss, B extends LossBuilder<L, B>> {
    */
   public B dtype(String dtype) {
     this.dtype = dtype;
+    return self();
+  }
+
+  /**
+   * Sets {@code reduction}, {@code name} and {@code dtype} from a configuration, as
+   * {@link #reduction(String)}, {@link #name(String)} and {@link #dtype(String)} would; an
+   * argument the configuration does not hold keeps its current value. For a provider's
+   * {@code create(LossConfig)}:
+   *
+   * <pre>{@code
+   * return Hinge.builder().margin(config.getDouble("margin")).commonArguments(config).build();
+   * }</pre>
+   *
+   * @param config a loss configuration; never null
+   * @throws IllegalArgumentException if one of the three is present but neither a string nor
+   *     null
+   */
+  public B commonArguments(LossConfig config) {
+    checkNotNull(config, "config");
+    if (config.has("reduction")) {
+      this.reduction = config.getString("reduction");
+    }
+    if (config.has("name")) {
+      this.name = config.getString("name");
+    }
+    if (config.has("dtype")) {
+      this.dtype = config.getString("dtype");
+    }
     return self();
   }
 

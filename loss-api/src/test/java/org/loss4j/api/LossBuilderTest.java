@@ -138,6 +138,39 @@ class LossBuilderTest {
   }
 
   @Test
+  void commonArgumentsReadsTheThreeFromAConfiguration() {
+    LossConfig config = AbsoluteError.builder().reduction((String) null).name("abs")
+        .dtype(DType.FLOAT64).build().config();
+
+    AbsoluteError rebuilt = AbsoluteError.builder().commonArguments(config).build();
+
+    assertEquals(config, rebuilt.config());
+    assertNull(rebuilt.config().get("reduction"));
+  }
+
+  @Test
+  void commonArgumentsKeepsWhatTheConfigurationLacks() {
+    LossConfig onlyName = LossConfig.builder("absolute_error").put("name", "abs").build();
+
+    AbsoluteError loss = AbsoluteError.builder().reduction(Reduction.SUM).dtype(DType.FLOAT64)
+        .commonArguments(onlyName).build();
+
+    assertEquals(Reduction.SUM, loss.reduction());
+    assertEquals("abs", loss.name());
+    assertEquals(DType.FLOAT64, loss.dtype());
+  }
+
+  @Test
+  void commonArgumentsRefusesANonStringValue() {
+    LossConfig config = LossConfig.builder("absolute_error").put("dtype", 64).build();
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> AbsoluteError.builder().commonArguments(config));
+
+    assertEquals("absolute_error: dtype must be a String, got Integer", error.getMessage());
+  }
+
+  @Test
   void oldConstructorReportsTheReductionByItsKerasName() {
     ExampleLoss loss = ExampleLoss.float64(Reduction.NONE);
 
