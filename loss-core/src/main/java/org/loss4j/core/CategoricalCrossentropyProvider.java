@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.Reduction;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
 import org.loss4j.api.spi.StandardParameters;
@@ -56,10 +55,7 @@ public final class CategoricalCrossentropyProvider implements LossProvider {
         .fromLogits(ConfigValues.bool(config, "from_logits", false))
         .labelSmoothing(ConfigValues.number(config, "label_smoothing", 0.0))
         .axis(ConfigValues.integer(config, "axis", -1))
-        .reduction(ConfigValues.string(config, "reduction",
-            Reduction.SUM_OVER_BATCH_SIZE.kerasName()))
-        .name(ConfigValues.string(config, "name", CategoricalCrossentropy.NAME))
-        .dtype(ConfigValues.string(config, "dtype", null))
+        .commonArguments(config)
         .build();
   }
 }

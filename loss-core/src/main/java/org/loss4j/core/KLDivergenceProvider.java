@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.Reduction;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
 import org.loss4j.api.spi.StandardParameters;
-import org.loss4j.core.internal.ConfigValues;
 
 /**
  * Registers {@link KLDivergence} as {@code kl_divergence}, {@code KLDivergence},
@@ -51,10 +49,7 @@ public final class KLDivergenceProvider implements LossProvider {
   @Override
   public Loss create(LossConfig config) {
     return KLDivergence.builder()
-        .reduction(ConfigValues.string(config, "reduction",
-            Reduction.SUM_OVER_BATCH_SIZE.kerasName()))
-        .name(ConfigValues.string(config, "name", KLDivergence.NAME))
-        .dtype(ConfigValues.string(config, "dtype", null))
+        .commonArguments(config)
         .build();
   }
 }

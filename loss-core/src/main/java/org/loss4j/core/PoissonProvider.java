@@ -3,11 +3,9 @@ package org.loss4j.core;
 import java.util.List;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.Reduction;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
 import org.loss4j.api.spi.StandardParameters;
-import org.loss4j.core.internal.ConfigValues;
 
 /**
  * Registers {@link Poisson} as {@code poisson} and {@code Poisson}, with the
@@ -43,10 +41,7 @@ public final class PoissonProvider implements LossProvider {
   @Override
   public Loss create(LossConfig config) {
     return Poisson.builder()
-        .reduction(ConfigValues.string(config, "reduction",
-            Reduction.SUM_OVER_BATCH_SIZE.kerasName()))
-        .name(ConfigValues.string(config, "name", Poisson.NAME))
-        .dtype(ConfigValues.string(config, "dtype", null))
+        .commonArguments(config)
         .build();
   }
 }

@@ -28,11 +28,4 @@ public final class ConfigValues {
   public static Integer nullableInteger(LossConfig config, String key) {
     return config.has(key) && config.get(key) != null ? config.getInt(key) : null;
   }
-
-  /**
-   * Returns a string argument that may be null, or {@code absent} if the configuration lacks it.
-   */
-  public static String string(LossConfig config, String key, String absent) {
-    return config.has(key) ? config.getString(key) : absent;
-  }
 }
