@@ -4,6 +4,7 @@ module org.loss4j.api {
   requires org.slf4j;
 
   exports org.loss4j.api;
+  exports org.loss4j.api.registry;
   exports org.loss4j.api.spi;
 
   uses org.loss4j.api.spi.LossProvider;

@@ -36,7 +36,7 @@ public interface Loss {
 
   /**
    * Returns every argument of this loss under its Keras name, {@code reduction}, {@code name} and
-   * {@code dtype} included; {@link LossRegistry#create(LossConfig)} rebuilds an equal loss.
+   * {@code dtype} included; {@link org.loss4j.api.registry.LossRegistry#create(LossConfig)} rebuilds an equal loss.
    */
   LossConfig config();
 

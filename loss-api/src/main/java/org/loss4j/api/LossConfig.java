@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>Values are {@link Boolean}, {@link Integer}, {@link Double}, {@link String},
  * {@code List<Double>} or null, as {@link org.loss4j.api.spi.ParameterSpec} coerces them.
  * Instances are immutable. Keras's {@code get_config} is {@link Loss#config()};
- * {@code from_config} is {@link LossRegistry#create(LossConfig)}.
+ * {@code from_config} is {@link org.loss4j.api.registry.LossRegistry#create(LossConfig)}.
  *
  * <pre>{@code
  * LossConfig config = loss.config();

@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.loss4j.api.registry.InstalledLoss;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
 
 /** Lookup, creation, configuration and registration in {@link LossRegistry}. */

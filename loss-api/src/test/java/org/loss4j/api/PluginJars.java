@@ -16,6 +16,7 @@ import java.util.jar.JarOutputStream;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.loss4j.api.registry.LossRegistry;
 
 /**
  * Builds, at test time, the jars a third party would ship: {@code acme-loss.jar}, a modular jar

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loss4j.api.registry.BrokenProvider;
+import org.loss4j.api.registry.InstalledLoss;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +112,7 @@ class SeparateJarProviderTest {
         ClassLoader.getPlatformClassLoader());
     // the layer's own LossRegistry, which is this test's one when loss-api is in the boot layer
     Module api = layer.findModule("org.loss4j.api").orElseThrow();
-    Class<?> registryType = Class.forName(api, "org.loss4j.api.LossRegistry");
+    Class<?> registryType = Class.forName(api, "org.loss4j.api.registry.LossRegistry");
     assertNotNull(registryType);
 
     Object registry = registryType.getMethod("load", ModuleLayer.class).invoke(null, layer);

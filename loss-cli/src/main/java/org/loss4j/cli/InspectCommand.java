@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.cli.io.ArrayFiles;
 import org.loss4j.keras.CompiledLoss;
 import org.loss4j.keras.KerasLossReader;

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 
 /**
  * Runs {@code eval --cases}. Values of {@code cli_test_squared_error} are the hand computations in

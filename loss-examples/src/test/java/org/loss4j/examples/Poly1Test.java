@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
 
 /** Poly-1 values from independent arithmetic, and its configuration through the registry. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.loss4j.api.Loss;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.keras.internal.CompileConfigDecoder;
 import org.loss4j.keras.internal.Json;
 import org.loss4j.keras.internal.Location;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import org.loss4j.api.Loss;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.keras.internal.Json;
 import org.loss4j.keras.internal.LossEncoder;
 

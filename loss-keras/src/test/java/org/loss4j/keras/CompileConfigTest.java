@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 
 /**
  * Reads {@code compile_config.loss} and {@code loss_weights} for single- and multi-output

@@ -18,7 +18,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 
 /** Opens broken and hand-made {@code .keras} files: each failure names the file and the key. */
 class ModelFileErrorsTest {

@@ -1,6 +1,6 @@
 package org.loss4j.keras;
 
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.core.BinaryCrossentropyProvider;
 import org.loss4j.core.CategoricalCrossentropyProvider;
 import org.loss4j.core.KLDivergenceProvider;

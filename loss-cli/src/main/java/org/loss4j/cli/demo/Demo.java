@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
 
 /**

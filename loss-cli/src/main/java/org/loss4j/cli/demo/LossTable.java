@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.loss4j.api.DType;
-import org.loss4j.api.InstalledLoss;
+import org.loss4j.api.registry.InstalledLoss;
 import org.loss4j.api.Loss;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
 
 /**

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossAndGradient;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
 import org.loss4j.cli.io.ArrayFiles;
 import org.loss4j.cli.io.JsonArrays;

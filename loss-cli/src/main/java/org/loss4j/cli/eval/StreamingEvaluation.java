@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Reduction;
 import org.loss4j.api.Tensor;
 import org.loss4j.cli.io.ArrayWriter;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 
 /**
  * Reads {@code loss} and {@code loss_weights} from a Keras {@code compile_config}.

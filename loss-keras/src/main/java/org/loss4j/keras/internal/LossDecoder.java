@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.loss4j.api.InstalledLoss;
+import org.loss4j.api.registry.InstalledLoss;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
 
@@ -150,14 +150,8 @@ public final class LossDecoder {
   }
 
   private String unknown(String what, String name) {
-    String closest;
-    try {
-      registry.provider(name);
-      closest = "";
-    } catch (IllegalArgumentException e) {
-      int at = e.getMessage().indexOf("closest known names");
-      closest = at < 0 ? "" : ", " + e.getMessage().substring(at);
-    }
+    String closest = registry.find(name).isPresent() ? ""
+        : ", closest known names: " + registry.closestNames(name, 3);
     return "unknown " + what + closest;
   }
 

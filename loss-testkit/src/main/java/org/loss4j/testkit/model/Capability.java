@@ -32,7 +32,7 @@ public enum Capability {
 
   /**
    * The provider is declared in {@code META-INF/services/org.loss4j.api.spi.LossProvider} (and
-   * in {@code module-info.java}), so {@link org.loss4j.api.LossRegistry#global()} finds it.
+   * in {@code module-info.java}), so {@link org.loss4j.api.registry.LossRegistry#global()} finds it.
    */
   DISCOVERABLE(
       "list the provider in META-INF/services/org.loss4j.api.spi.LossProvider and in "

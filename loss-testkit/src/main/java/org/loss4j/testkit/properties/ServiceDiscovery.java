@@ -2,7 +2,7 @@ package org.loss4j.testkit.properties;
 
 import java.util.Optional;
 import java.util.Set;
-import org.loss4j.api.LossRegistry;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.testkit.model.Capability;
 

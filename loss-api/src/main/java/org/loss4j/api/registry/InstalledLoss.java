@@ -1,4 +1,4 @@
-package org.loss4j.api;
+package org.loss4j.api.registry;
 
 import java.util.List;
 import org.loss4j.api.spi.LossProvider;

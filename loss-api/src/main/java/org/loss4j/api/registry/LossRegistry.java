@@ -1,4 +1,4 @@
-package org.loss4j.api;
+package org.loss4j.api.registry;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -17,6 +17,8 @@ import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.loss4j.api.Loss;
+import org.loss4j.api.LossConfig;
 import org.loss4j.api.internal.NameDistance;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;

@@ -1,4 +1,4 @@
-package org.loss4j.api;
+package org.loss4j.api.registry;
 
 /** A provider that could not be loaded or that declared itself badly, and why. */
 public final class BrokenProvider {
