@@ -1,5 +1,6 @@
 package org.loss4j.bench.peers;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.loss4j.bench.internal.Workload;
 import org.nd4j.common.primitives.Pair;
@@ -9,6 +10,7 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
@@ -38,8 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * in place), so every call gets a fresh copy of {@code y_pred}, made in a per-invocation setup
  * outside the timed region. ND4J normalises differently from Keras (a per-sample sum over the
  * last axis, averaged over the batch; the gradient not divided by the batch); the work is the
- * same up to one scaling. ND4J has no focal loss (W4) and no CTC loss with a gradient (W7), so
- * those have no ND4J row. Its thread pool is set with {@code OMP_NUM_THREADS} (run script) and
+ * same up to one scaling. ND4J has no focal loss (W4), so that has no ND4J row. W7 runs ND4J's
+ * {@code ctc_loss} and {@code ctc_loss_grad} ops after its {@code log_softmax} (see {@link W7}).
+ * Its thread pool is set with {@code OMP_NUM_THREADS} (run script) and
  * {@link PeerThreads#count()}.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -141,6 +144,66 @@ public class Nd4jPeerBenchmark {
     }
   }
 
+  /**
+   * W7: ND4J's CTC ops with blank 0. {@code Nd4j.loss().ctcLoss} fails in 1.0.0-M2.1 ("1 int
+   * args expected, but 0 received": it passes no blank index), so the ops run as custom ops.
+   * They expect log-probabilities, hence the {@code log_softmax} first; {@code ctc_loss_grad}
+   * returns the per-sample gradient with respect to the logits, which is then divided by the
+   * batch size for the mean.
+   */
+  @State(Scope.Thread)
+  public static class W7 {
+    INDArray logits;
+    INDArray labels;
+    INDArray labelLengths;
+    INDArray logitLengths;
+
+    /** Builds the inputs. */
+    @Setup(Level.Trial)
+    public void setUp() {
+      int threads = PeerThreads.count();
+      Nd4j.getEnvironment().setMaxThreads(threads);
+      Nd4j.getEnvironment().setMaxMasterThreads(threads);
+      Workload w = Workload.w7();
+      int[] shape = w.shape();
+      int batch = shape[0];
+      int labelLength = w.classIds().length / batch;
+      logits = Nd4j.create(w.yPred(), new long[] {batch, shape[1], shape[2]}, DataType.FLOAT);
+      labels = Nd4j.createFromArray(w.classIds()).reshape(batch, labelLength);
+      labelLengths = Nd4j.createFromArray(filled(batch, labelLength));
+      logitLengths = Nd4j.createFromArray(filled(batch, shape[1]));
+    }
+
+    private static int[] filled(int length, int value) {
+      int[] out = new int[length];
+      Arrays.fill(out, value);
+      return out;
+    }
+
+    INDArray logProbabilities() {
+      INDArray out = Nd4j.create(DataType.FLOAT, logits.shape());
+      Nd4j.exec(DynamicCustomOp.builder("log_softmax")
+          .addInputs(logits).addOutputs(out).addIntegerArguments(2).build());
+      return out;
+    }
+
+    double forward(INDArray logProbabilities) {
+      INDArray perSample = Nd4j.create(DataType.FLOAT, logits.size(0));
+      Nd4j.exec(DynamicCustomOp.builder("ctc_loss")
+          .addInputs(labels, logProbabilities, labelLengths, logitLengths)
+          .addOutputs(perSample).addIntegerArguments(0).build());
+      return perSample.meanNumber().doubleValue();
+    }
+
+    INDArray gradient(INDArray logProbabilities) {
+      INDArray gradient = Nd4j.create(DataType.FLOAT, logits.shape());
+      Nd4j.exec(DynamicCustomOp.builder("ctc_loss_grad")
+          .addInputs(labels, logProbabilities, labelLengths, logitLengths)
+          .addOutputs(gradient).addIntegerArguments(0).build());
+      return gradient.divi(logits.size(0));
+    }
+  }
+
   /** W8: LossBinaryXENT on probabilities. */
   @State(Scope.Thread)
   public static class W8 extends Case {
@@ -209,6 +272,19 @@ public class Nd4jPeerBenchmark {
   @Benchmark
   public Pair<Double, INDArray> w6ForwardAndGradient(W6 in) {
     return in.forwardAndGradient();
+  }
+
+  /** W7 loss. */
+  @Benchmark
+  public double w7Forward(W7 in) {
+    return in.forward(in.logProbabilities());
+  }
+
+  /** W7 loss and gradient. */
+  @Benchmark
+  public Pair<Double, INDArray> w7ForwardAndGradient(W7 in) {
+    INDArray logProbabilities = in.logProbabilities();
+    return Pair.of(in.forward(logProbabilities), in.gradient(logProbabilities));
   }
 
   /** W8 loss. */

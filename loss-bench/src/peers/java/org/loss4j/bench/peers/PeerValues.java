@@ -1,7 +1,9 @@
 package org.loss4j.bench.peers;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.loss4j.bench.internal.ScalarLosses;
 import org.loss4j.bench.internal.Workload;
 import org.nd4j.common.primitives.Pair;
@@ -46,6 +48,7 @@ public final class PeerValues {
         nd4j(new Nd4jPeerBenchmark.W3(), 3);
         nd4j(new Nd4jPeerBenchmark.W5(), 5);
         nd4j(new Nd4jPeerBenchmark.W6(), 6);
+        nd4jCtc();
         nd4j(new Nd4jPeerBenchmark.W8(), 8);
         break;
       case "djl":
@@ -83,6 +86,14 @@ public final class PeerValues {
     print("ND4J", w, value, both.getSecond().data().asFloat());
   }
 
+  private static void nd4jCtc() {
+    Nd4jPeerBenchmark.W7 peer = new Nd4jPeerBenchmark.W7();
+    peer.setUp();
+    INDArray logProbabilities = peer.logProbabilities();
+    float[] gradient = peer.gradient(logProbabilities).data().asFloat();
+    print("ND4J", 7, peer.forward(logProbabilities), gradient);
+  }
+
   private static void djl(DjlPeerBenchmark.Case peer, int w) {
     setUp(peer, w);
     peer.freshInputs();
@@ -104,39 +115,36 @@ public final class PeerValues {
   }
 
   private static Workload workload(int w) {
+    List<Supplier<Workload>> all = List.of(Workload::w1, Workload::w2, Workload::w3,
+        Workload::w4, Workload::w5, Workload::w6, Workload::w7, Workload::w8);
+    return all.get(w - 1).get();
+  }
+
+  private static double baseline(int w, Workload in, float[] gradient) {
     switch (w) {
-      case 1: return Workload.w1();
-      case 2: return Workload.w2();
-      case 3: return Workload.w3();
-      case 4: return Workload.w4();
-      case 5: return Workload.w5();
-      case 6: return Workload.w6();
-      case 7: return Workload.w7();
-      default: return Workload.w8();
+      case 1:
+        return ScalarLosses.binaryFromLogits(in.yTrue(), in.yPred(), gradient);
+      case 2:
+        return ScalarLosses.categoricalFromLogits(in.yTrue(), in.yPred(), 1000, gradient);
+      case 3:
+        return ScalarLosses.sparseFromLogits(in.classIds(), in.yPred(), 1000, gradient);
+      case 4:
+        return ScalarLosses.binaryFocalFromLogits(in.yTrue(), in.yPred(), gradient);
+      case 5:
+        return ScalarLosses.klDivergence(in.yTrue(), in.yPred(), 1000, gradient);
+      case 6:
+        return ScalarLosses.poisson(in.yTrue(), in.yPred(), gradient);
+      case 7:
+        return ScalarLosses.ctc(in.classIds(), 40, in.yPred(), 200, 32, gradient);
+      default:
+        return ScalarLosses.binaryFromProbabilities(in.yTrue(), in.yPred(), gradient);
     }
   }
 
   private static void print(String peer, int w, double value, float[] gradient) {
     Workload in = workload(w);
     float[] expected = new float[in.yPred().length];
-    double baseline;
-    switch (w) {
-      case 1: baseline = ScalarLosses.binaryFromLogits(in.yTrue(), in.yPred(), expected); break;
-      case 2:
-        baseline = ScalarLosses.categoricalFromLogits(in.yTrue(), in.yPred(), 1000, expected);
-        break;
-      case 3:
-        baseline = ScalarLosses.sparseFromLogits(in.classIds(), in.yPred(), 1000, expected);
-        break;
-      case 4:
-        baseline = ScalarLosses.binaryFocalFromLogits(in.yTrue(), in.yPred(), expected);
-        break;
-      case 5: baseline = ScalarLosses.klDivergence(in.yTrue(), in.yPred(), 1000, expected); break;
-      case 6: baseline = ScalarLosses.poisson(in.yTrue(), in.yPred(), expected); break;
-      case 7: baseline = ScalarLosses.ctc(in.classIds(), 40, in.yPred(), 200, 32, expected); break;
-      default:
-        baseline = ScalarLosses.binaryFromProbabilities(in.yTrue(), in.yPred(), expected);
-    }
+    double baseline = baseline(w, in, expected);
     double dot = 0;
     double norm = 0;
     double largest = 0;
