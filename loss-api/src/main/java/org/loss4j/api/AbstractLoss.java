@@ -12,9 +12,11 @@ import org.loss4j.api.internal.Broadcast;
  * aligns their ranks with Keras's squeeze-or-expand rule (a {@code [N]} target against an
  * {@code [N, 1]} prediction becomes {@code [N, 1]}, never a broadcast to {@code [N, N]}); asks
  * {@link #perSampleShape} to validate them; aligns {@code sample_weight} and the mask with the
- * per-sample shape; runs {@link #forward}; and reduces as {@link Reduction} describes. The
- * gradient runs the same steps, turns the reduction into an upstream gradient per sample
- * ({@code w * m / divisor}) and hands it to {@link #backward}.
+ * per-sample shape; runs {@link #forward}; and reduces as {@link Reduction} describes, through
+ * {@link ReductionSums} (also offered by {@link #reductionSums}, for reducing a batch in chunks).
+ * The gradient runs the same steps, turns the reduction into an upstream gradient per sample
+ * ({@code w * m / divisor}, the divisor from {@link ReductionSums#divisor}) and hands it to
+ * {@link #backward}.
  *
  * <p>Weights and masks are aligned with the per-sample loss of shape {@code S} as follows: a
  * single value applies everywhere; a shape that, with trailing 1s dropped, is a leading part of
@@ -205,6 +207,18 @@ public abstract class AbstractLoss implements Loss {
     return new LossAndGradient(evaluation.value(), evaluation.gradient(null, yPred.shape()));
   }
 
+  /**
+   * Returns the sums the reductions divide, from the same steps as {@link #compute}: the weighted
+   * per-sample losses summed with {@code sample_weight}, the mask and {@link #validElements}
+   * applied, as {@link ReductionSums} defines them. {@link #compute} reduces with exactly these
+   * sums, so sums of chunks combined with {@link ReductionSums#plus} reduce to its value.
+   */
+  @Override
+  public final ReductionSums reductionSums(
+      Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    return prepare(yTrue, yPred, sampleWeight, mask).sums(true);
+  }
+
   private Operands operands(Tensor yTrue, Tensor yPred) {
     checkNotNull(yTrue, "%s: y_true must not be null", displayName());
     checkNotNull(yPred, "%s: y_pred must not be null", displayName());
@@ -277,59 +291,32 @@ public abstract class AbstractLoss implements Loss {
     }
 
     /**
-     * Returns {@code value * weight}, except that a zero weight silences an infinite value (a
-     * masked-out infeasible sample counts 0); NaN still propagates.
+     * Returns the sums of this call, with the weighted loss sum when {@code withLosses}, or
+     * else only the divisors (the gradient needs no forward pass).
      */
-    private static double weighted(double value, double weight) {
-      return weight == 0 && !Double.isNaN(value) ? 0.0 : value * weight;
-    }
-
-    /** Returns the divisor of the reduction; a divisor of 0 makes the reduced value 0. */
-    private double divisor() {
-      int count = Shapes.size(shape);
-      switch (loss.reduction) {
-        case SUM_OVER_BATCH_SIZE:
-        case MEAN:
-          return mask == null ? count : sum(mask);
-        case MEAN_WITH_SAMPLE_WEIGHT:
-          if (weights == null && mask == null) {
-            return count;
-          }
-          double total = 0;
-          for (int i = 0; i < count; i++) {
-            total += weight(i);
-          }
-          return total;
-        default:
-          return 1.0;
+    ReductionSums sums(boolean withLosses) {
+      double[] values = null;
+      if (withLosses) {
+        values = new double[Shapes.size(shape)];
+        loss.forward(operands, values);
+        for (int i = 0; i < values.length; i++) {
+          values[i] = loss.dtype.round(values[i]);
+        }
       }
-    }
-
-    private static double sum(double[] values) {
-      double total = 0;
-      for (double value : values) {
-        total += value;
-      }
-      return total;
+      return ReductionSums.accumulate(values, weights, mask, Shapes.size(shape));
     }
 
     Tensor value() {
+      DType dtype = loss.dtype;
+      if (loss.reduction != Reduction.NONE) {
+        return sums(true).reduce(loss.reduction, dtype);
+      }
       double[] values = new double[Shapes.size(shape)];
       loss.forward(operands, values);
-      DType dtype = loss.dtype;
-      if (loss.reduction == Reduction.NONE) {
-        for (int i = 0; i < values.length; i++) {
-          values[i] = weighted(dtype.round(values[i]), weight(i));
-        }
-        return Tensor.fromDoubles(values, shape, dtype);
-      }
-      double total = 0;
       for (int i = 0; i < values.length; i++) {
-        total += weighted(dtype.round(values[i]), weight(i));
+        values[i] = ReductionSums.weighted(dtype.round(values[i]), weight(i));
       }
-      double divisor = divisor();
-      double reduced = divisor == 0 ? 0.0 : total / divisor;
-      return Tensor.fromDoubles(new double[] {reduced}, new int[0], dtype);
+      return Tensor.fromDoubles(values, shape, dtype);
     }
 
     Tensor gradient(Tensor upstream, int[] yPredShape) {
@@ -338,12 +325,11 @@ public abstract class AbstractLoss implements Loss {
       if (loss.reduction == Reduction.NONE) {
         for (int i = 0; i < perElement.length; i++) {
           double incoming = upstream == null ? 1.0 : upstream.getDouble(i);
-          perElement[i] = weighted(incoming, weight(i));
+          perElement[i] = ReductionSums.weighted(incoming, weight(i));
         }
       } else {
-        double divisor = divisor();
         double incoming = upstream == null ? 1.0 : upstream.getDouble(0);
-        double scale = divisor == 0 ? 0.0 : incoming / divisor;
+        double scale = sums(false).scale(loss.reduction, incoming);
         for (int i = 0; i < perElement.length; i++) {
           perElement[i] = scale * weight(i);
         }

@@ -36,7 +36,8 @@ public interface Loss {
 
   /**
    * Returns every argument of this loss under its Keras name, {@code reduction}, {@code name} and
-   * {@code dtype} included; {@link org.loss4j.api.registry.LossRegistry#create(LossConfig)} rebuilds an equal loss.
+   * {@code dtype} included; {@link org.loss4j.api.registry.LossRegistry#create(LossConfig)}
+   * rebuilds an equal loss.
    */
   LossConfig config();
 
@@ -105,6 +106,30 @@ public interface Loss {
    *     formula clips
    */
   Tensor gradient(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, Tensor upstream);
+
+  /**
+   * Returns the sums from which {@link #compute} reduces this batch, so that a batch split along
+   * axis 0 can be reduced chunk by chunk: the sums of the chunks, added with
+   * {@link ReductionSums#plus}, reduce with {@link ReductionSums#reduce} to what {@code compute}
+   * returns for the whole batch. The formulas, and how to get the gradient of a chunked run, are
+   * on {@link ReductionSums}. The result does not depend on this loss's own {@link #reduction()}.
+   *
+   * <p>The default throws; {@link AbstractLoss} implements it.
+   *
+   * @param sampleWeight weights as for {@link #compute(Tensor, Tensor, Tensor, Tensor)}; null for
+   *     none
+   * @param mask a mask as for {@link #compute(Tensor, Tensor, Tensor, Tensor)}; null for none
+   * @throws IllegalArgumentException if the inputs do not fit this loss or the weights or mask
+   *     cannot be aligned with the per-sample loss
+   * @throws UnsupportedOperationException if this loss does not extend {@link AbstractLoss} and
+   *     does not implement this method
+   */
+  default ReductionSums reductionSums(
+      Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    throw new UnsupportedOperationException(getClass().getName()
+        + " does not implement reductionSums, so it cannot be reduced in chunks; extend "
+        + AbstractLoss.class.getName() + " to get it");
+  }
 
   /**
    * Returns {@link #compute} and {@link #gradient} of the same inputs from one pass.

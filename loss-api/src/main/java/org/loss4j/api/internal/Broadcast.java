@@ -16,8 +16,9 @@ public final class Broadcast {
    * Returns {@code values}, of shape {@code shape}, spread over {@code target}, row-major.
    *
    * <p>Accepted, in order: a single value (a scalar, or a shape of ones at most one axis longer
-   * than the target, as Keras's squeeze-or-expand step allows); a shape that, with trailing dimensions of 1 dropped from both, is a leading part of
-   * the target's, so that each value covers a whole block ({@code [batch]} or {@code [batch, 1]}
+   * than the target, as Keras's squeeze-or-expand step allows); a shape that, with trailing
+   * dimensions of 1 dropped from both, is a leading part of the target's, so that each value
+   * covers a whole block ({@code [batch]} or {@code [batch, 1]}
    * weights every timestep of its sample); a shape of the target's rank whose every dimension is
    * 1 or the target's (NumPy broadcasting).
    *
