@@ -19,7 +19,7 @@ mkdir -p "$out/lib"
 snapshot() { # snapshot JAR: copies a complete jar, waiting out an install in progress
   local jar=$1 target="$out/lib/$(basename "$1")"
   for attempt in 1 2 3 4 5 6; do
-    cp "$jar" "$target"
+    cp -p "$jar" "$target"
     if unzip -tq "$target" > /dev/null 2>&1; then
       echo "$target"
       return
@@ -56,7 +56,8 @@ jmh() { # jmh RESULT_FILE THREADS CLASSPATH REGEX
   echo "$(date -u +%H:%M:%S) $file" >&2
   OMP_NUM_THREADS=$threads java -cp "$classpath" org.openjdk.jmh.Main "$regex" \
       -bm sample -tu us "${jmh_options[@]}" -jvmArgsAppend "$jvm" \
-      -rf csv -rff "$out/$file" > "$out/${file%.csv}.log" 2>&1
+      -rf csv -rff "$out/$file" > "$out/${file%.csv}.log" 2>&1 \
+      || echo "bench.sh: $file failed, see $out/${file%.csv}.log" >&2
 }
 
 for threads in 1 2; do
