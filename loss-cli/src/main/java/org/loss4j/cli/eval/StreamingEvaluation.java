@@ -3,11 +3,11 @@ package org.loss4j.cli.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Reduction;
+import org.loss4j.api.ReductionSums;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.cli.io.ArrayWriter;
 import org.loss4j.cli.io.NpyFile;
 
@@ -15,22 +15,17 @@ import org.loss4j.cli.io.NpyFile;
  * Evaluates a loss over {@code .npy} files in chunks of rows, with memory bounded by the chunk
  * size, and gives the same value as evaluating everything at once.
  *
- * <p>Each chunk's unweighted per-sample losses ({@link Loss#perSample}, already rounded to the
- * loss dtype) are weighted and summed into one running double total in the order an in-memory
- * {@link Loss#compute} uses, while the divisor's parts are summed alongside: the number of
- * per-sample elements that count, and the sum of their weights. The value is
- * {@code total / divisor} rounded to the loss dtype, as {@link Reduction} defines it, with the
- * weights rounded to the loss dtype first (as Keras casts them); so the
- * result equals the in-memory one bit for bit. Elements count unless the loss has a non-null
- * {@code ignore_class} and {@code y_true} holds that class there.
- *
- * <p>The gradient needs the final divisor, so it takes a second pass: each chunk's gradient is that
- * of the same loss with reduction {@code sum}, scaled by an upstream of {@code 1 / divisor}.
+ * <p>Each chunk's {@link Loss#reductionSums} are added with {@link ReductionSums#plus} and reduced
+ * once, so weights, masks, {@code ignore_class} and every reduction follow the loss's own rules,
+ * and the value equals the in-memory {@link Loss#compute} bit for bit. The gradient needs the
+ * final divisor, so it takes a second pass: each chunk's gradient is that of the same loss with
+ * reduction {@code sum}, with the upstream {@link ReductionSums#sumUpstream} of the summed sums.
  *
  * <h2>Known limitations</h2>
  *
  * Reduction {@code none} is not streamed (its value is as large as the input). The per-sample loss
- * must keep the batch axis: {@code y_pred} of rank 2 or more.
+ * must keep the batch axis: {@code y_pred} of rank 2 or more. Writing the per-sample losses runs
+ * the loss's forward pass a second time per chunk.
  */
 public final class StreamingEvaluation {
   private final Loss loss;
@@ -67,7 +62,7 @@ public final class StreamingEvaluation {
    * {@code y_pred} of rank 2 or more.
    */
   public static boolean supports(Loss loss, int yPredRank) {
-    return loss.reduction() != Reduction.NONE && yPredRank >= 2;
+    return loss.reduction().reduces() && yPredRank >= 2;
   }
 
   /**
@@ -80,40 +75,24 @@ public final class StreamingEvaluation {
     int rows = yPred.rows();
     checkInputs(rows);
     boolean withGradient = gradientPath != null;
-    long work = withGradient ? 2L * rows : rows;
-    String displayName = loss.config().loss();
-    Object ignoreClass = loss.config().has("ignore_class")
-        ? loss.config().get("ignore_class") : null;
-    double total = 0;
-    double count = 0;
-    double weightSum = 0;
-    boolean weighted = weightFile != null || weightTensor != null;
+    ReductionSums sums = ReductionSums.empty();
     ArrayWriter perSampleOut = null;
     try {
       for (int start = 0; start < rows; start += chunkRows) {
         int n = Math.min(chunkRows, rows - start);
         Tensor trueChunk = yTrue.readRows(start, n);
-        Tensor perSample = loss.perSample(trueChunk, yPred.readRows(start, n));
-        int[] shape = perSample.shape();
-        if (shape.length == 0 || shape[0] != n) {
-          throw new IllegalArgumentException(displayName + ": the per-sample loss of shape "
-              + Tensor.formatShape(shape) + " does not keep the batch axis, so it cannot be"
-              + " streamed; evaluate it in memory");
+        Tensor predChunk = yPred.readRows(start, n);
+        // Chunks may split only a batch axis that the per-sample loss keeps.
+        Tensor perSample = start == 0 || perSamplePath != null
+            ? loss.perSample(trueChunk, predChunk) : null;
+        if (start == 0) {
+          checkBatchAxis(perSample.shape(), n);
         }
-        double[] weights = weighted
-            ? WeightAlignment.toShape(weightRows(start, n), shape, displayName) : null;
-        boolean[] valid = validElements(ignoreClass, trueChunk, perSample.size(), displayName);
-        for (int i = 0; i < perSample.size(); i++) {
-          double mask = valid == null || valid[i] ? 1.0 : 0.0;
-          double weight = (weights == null ? 1.0 : loss.dtype().round(weights[i])) * mask;
-          double value = perSample.getDouble(i);
-          total += weight == 0 && !Double.isNaN(value) ? 0.0 : value * weight;
-          count += mask;
-          weightSum += weight;
-        }
+        Tensor weights = weighted() ? weightRows(start, n) : null;
+        sums = sums.plus(loss.reductionSums(trueChunk, predChunk, weights, null));
         if (perSamplePath != null) {
           if (perSampleOut == null) {
-            int[] full = shape.clone();
+            int[] full = perSample.shape();
             full[0] = rows;
             perSampleOut = ArrayWriter.open(perSamplePath, full, perSample.dtype());
           }
@@ -121,21 +100,32 @@ public final class StreamingEvaluation {
         }
         progress.update(start + n);
       }
-      double divisor = divisor(count, weightSum, weighted || ignoreClass != null);
       if (perSampleOut != null) {
         perSampleOut.commit();
       }
       if (withGradient) {
-        writeGradient(rows, divisor);
+        writeGradient(rows, sums.sumUpstream(loss.reduction()));
       }
-      double value = divisor == 0 ? 0.0 : total / divisor;
+      Tensor value = sums.reduce(loss.reduction(), loss.dtype());
       progress.finish();
-      return Tensor.fromDoubles(new double[] {value}, new int[0], loss.dtype());
+      return value;
     } finally {
       progress.abandon();
       if (perSampleOut != null) {
         perSampleOut.close();
       }
+    }
+  }
+
+  private boolean weighted() {
+    return weightFile != null || weightTensor != null;
+  }
+
+  private void checkBatchAxis(int[] shape, int n) {
+    if (shape.length == 0 || shape[0] != n) {
+      throw new IllegalArgumentException(loss.config().loss() + ": the per-sample loss of shape "
+          + Tensor.formatShape(shape) + " does not keep the batch axis, so it cannot be"
+          + " streamed; evaluate it in memory");
     }
   }
 
@@ -169,45 +159,13 @@ public final class StreamingEvaluation {
     return Tensor.fromDoubles(values, chunkShape, weightTensor.dtype());
   }
 
-  private static boolean[] validElements(
-      Object ignoreClass, Tensor trueChunk, int size, String lossName) {
-    if (!(ignoreClass instanceof Number)) {
-      return null;
-    }
-    if (trueChunk.size() != size) {
-      throw new IllegalArgumentException(String.format(
-          "%s: with ignore_class, y_true of shape %s must have one label per per-sample loss (%d)",
-          lossName, Tensor.formatShape(trueChunk.shape()), size));
-    }
-    double ignored = ((Number) ignoreClass).doubleValue();
-    boolean[] valid = new boolean[size];
-    for (int i = 0; i < size; i++) {
-      valid[i] = trueChunk.getDouble(i) != ignored;
-    }
-    return valid;
-  }
-
-  private double divisor(double count, double weightSum, boolean weightedOrMasked) {
-    switch (loss.reduction()) {
-      case SUM_OVER_BATCH_SIZE:
-      case MEAN:
-        return count;
-      case MEAN_WITH_SAMPLE_WEIGHT:
-        return weightedOrMasked ? weightSum : count;
-      default:
-        return 1.0;
-    }
-  }
-
-  private void writeGradient(int rows, double divisor) throws IOException {
+  private void writeGradient(int rows, Tensor upstream) throws IOException {
     Loss summing = registry.create(loss.config().with("reduction", Reduction.SUM.kerasName()));
-    double scale = divisor == 0 ? 0.0 : 1.0 / divisor;
-    Tensor upstream = Tensor.fromDoubles(new double[] {scale}, new int[0], DType.FLOAT64);
     int[] shape = yPred.header().shape();
     try (ArrayWriter out = ArrayWriter.open(gradientPath, shape, loss.dtype())) {
       for (int start = 0; start < rows; start += chunkRows) {
         int n = Math.min(chunkRows, rows - start);
-        Tensor weights = weightFile != null || weightTensor != null ? weightRows(start, n) : null;
+        Tensor weights = weighted() ? weightRows(start, n) : null;
         out.append(summing.gradient(yTrue.readRows(start, n), yPred.readRows(start, n), weights,
             null, upstream));
         progress.update(rows + start + n);
