@@ -268,7 +268,24 @@ final class EvalCommand implements Callable<Integer> {
     return (chunkRows != null || large) && StreamingEvaluation.supports(loss, rank);
   }
 
+  /**
+   * Streams the evaluation; a loss that cannot be reduced in chunks (it does not implement
+   * {@link Loss#reductionSums}) is evaluated in memory instead when streaming was automatic, and
+   * refused when {@code --chunk-rows} asked for it.
+   */
   private Tensor stream(Loss loss, LossRegistry registry) throws IOException {
+    try {
+      return streamChunks(loss, registry);
+    } catch (UnsupportedOperationException e) {
+      if (chunkRows != null) {
+        throw new IllegalArgumentException(
+            e.getMessage() + "; drop --chunk-rows to evaluate it in memory", e);
+      }
+    }
+    return inMemory(loss);
+  }
+
+  private Tensor streamChunks(Loss loss, LossRegistry registry) throws IOException {
     try (NpyFile truth = open(yTrue); NpyFile predictions = open(yPred);
         NpyFile weights = sampleWeight != null && ArrayFormat.of(sampleWeight) == ArrayFormat.NPY
             ? open(sampleWeight) : null) {

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code list} and {@code check}. The test class path holds the real loss modules plus two
- * test providers: {@code cli_test_squared_error}, a correct loss, and
- * {@code cli_test_wrong_gradient}, whose gradient is twice too large; and a service entry naming
- * a class that does not exist, {@code MissingProvider}.
+ * Runs {@code list} and {@code check}. The test class path holds the real loss modules plus three
+ * test providers: {@code cli_test_squared_error}, a correct loss; {@code cli_test_plain}, the same
+ * loss implementing {@code Loss} directly; and {@code cli_test_wrong_gradient}, whose gradient is
+ * twice too large; and a service entry naming a class that does not exist,
+ * {@code MissingProvider}.
  */
 class CheckAndListTest {
   @Test

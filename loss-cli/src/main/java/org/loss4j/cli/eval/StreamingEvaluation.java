@@ -70,6 +70,8 @@ public final class StreamingEvaluation {
    * reduced value as a scalar of the loss dtype.
    *
    * @throws IllegalArgumentException if the inputs do not fit the loss or each other
+   * @throws UnsupportedOperationException if the loss does not implement
+   *     {@link Loss#reductionSums}; nothing has been written then
    */
   public Tensor run() throws IOException {
     int rows = yPred.rows();

@@ -54,22 +54,28 @@ public final class SquaredErrorProvider implements LossProvider {
     private final LossConfig config;
     private final double scale;
     private final double gradientFactor;
+    private final String displayName;
 
     SquaredError(LossConfig config, double gradientFactor) {
+      this(config, gradientFactor, "CliTestSquaredError");
+    }
+
+    /** Creates the loss under another name for messages, for a provider that wraps it. */
+    SquaredError(LossConfig config, double gradientFactor, String displayName) {
       super(config.getString("name"), Reduction.parse(config.getString("reduction")),
           DType.parseCompute(config.getString("dtype")));
       this.config = config;
       this.scale = config.getDouble("scale");
       this.gradientFactor = gradientFactor;
+      this.displayName = displayName;
       if (scale < 0) {
-        throw new IllegalArgumentException("CliTestSquaredError: scale must be >= 0, got "
-            + scale);
+        throw new IllegalArgumentException(displayName + ": scale must be >= 0, got " + scale);
       }
     }
 
     @Override
     protected String displayName() {
-      return "CliTestSquaredError";
+      return displayName;
     }
 
     @Override
@@ -81,7 +87,7 @@ public final class SquaredErrorProvider implements LossProvider {
     protected int[] perSampleShape(Operands operands) {
       int[] shape = operands.yPredShape();
       if (!java.util.Arrays.equals(shape, operands.yTrueShape()) || shape.length == 0) {
-        throw new IllegalArgumentException("CliTestSquaredError: y_true shape "
+        throw new IllegalArgumentException(displayName + ": y_true shape "
             + Tensor.formatShape(operands.yTrueShape()) + " must equal y_pred shape "
             + Tensor.formatShape(shape));
       }
