@@ -107,6 +107,16 @@ public final class ReductionSums {
       double[] perSample, double[] weights, double[] mask, int elements) {
     ExactSum losses = new ExactSum();
     ExactSum weightTotal = new ExactSum();
+    if (weights == null && mask == null) {
+      // Every w * m is 1: the weight sum is the element count, exact in double below 2^53.
+      if (perSample != null) {
+        for (int i = 0; i < elements; i++) {
+          losses.add(perSample[i]);
+        }
+      }
+      weightTotal.add(elements);
+      return new ReductionSums(losses, weightTotal, elements, elements);
+    }
     long counted = 0;
     for (int i = 0; i < elements; i++) {
       double weight = weights == null ? 1.0 : weights[i];

@@ -1,32 +1,51 @@
 package org.loss4j.api.internal;
 
-import java.util.Arrays;
+import java.math.BigInteger;
 
 /**
  * A running sum of doubles kept exactly, so that its value does not depend on the order of the
  * terms or on how they were grouped: the sum of two sums equals the sum of all their terms.
  *
- * <p>The finite terms are held as non-overlapping partial sums (Shewchuk's algorithm, as in
- * Python's {@code math.fsum}); {@link #value()} rounds their exact total once, to the nearest
- * double. Non-finite terms are added to a separate ordinary sum that, once non-zero, is the value:
- * one infinity gives it, opposite infinities or any NaN give NaN. A finite total beyond the
- * double range gives the infinity of its sign.
+ * <p>Every finite double is an integer multiple of {@code 2^-1074}. The sum holds that integer in
+ * fixed point, in 32-bit digits stored in {@code long} slots (a "superaccumulator"): a term adds
+ * its 53-bit significand, shifted into place, to two neighbouring slots, which costs a few
+ * nanoseconds and no rounding. Slots absorb {@link #CARRY_INTERVAL} terms before their carries
+ * must be propagated. {@link #value()} rounds the exact total once, to the nearest double (ties
+ * to even).
+ *
+ * <p>Non-finite terms are added to a separate ordinary sum that, once non-zero, is the value: one
+ * infinity gives it, opposite infinities or any NaN give NaN. A finite total beyond the double
+ * range gives the infinity of its sign.
  *
  * <p>Mutable and not thread-safe; {@link org.loss4j.api.ReductionSums} keeps private copies.
  */
 public final class ExactSum {
-  private double[] partials;
-  private int size;
+  /**
+   * Terms a slot absorbs safely between carry propagations: a slot receives at most
+   * {@code 2^52} in magnitude per term and holds {@code 2^63}; after propagation it holds less
+   * than {@code 2^32}.
+   */
+  private static final int CARRY_INTERVAL = 1 << 10;
+  private static final int DIGIT_BITS = 32;
+  private static final long DIGIT_MASK = (1L << DIGIT_BITS) - 1;
+  /**
+   * Digits for bit positions up to {@code 2^2046 * 2^53} times the terms' count (bit 2046 + 53 +
+   * 63 at most, in units of {@code 2^-1074}), so that the top slot never overflows.
+   */
+  private static final int SLOTS = 68;
+
+  private final long[] slots;
+  private int pending;
   private double special;
 
   /** Creates a sum of no terms (0). */
   public ExactSum() {
-    partials = new double[4];
+    slots = new long[SLOTS];
   }
 
   private ExactSum(ExactSum other) {
-    partials = Arrays.copyOf(other.partials, Math.max(4, other.size));
-    size = other.size;
+    slots = other.slots.clone();
+    pending = other.pending;
     special = other.special;
   }
 
@@ -37,45 +56,58 @@ public final class ExactSum {
 
   /** Adds one term. */
   public void add(double term) {
-    if (!Double.isFinite(term)) {
+    long bits = Double.doubleToRawLongBits(term);
+    int exponent = (int) (bits >>> 52) & 0x7ff;
+    if (exponent == 0x7ff) {
       special += term;
       return;
     }
-    double x = term;
-    int kept = 0;
-    for (int i = 0; i < size; i++) {
-      double y = partials[i];
-      if (Math.abs(x) < Math.abs(y)) {
-        double swap = x;
-        x = y;
-        y = swap;
-      }
-      double hi = x + y;
-      if (!Double.isFinite(hi)) {
-        // The exact total left the double range; its sign is that of hi.
-        special += hi;
-        size = 0;
-        return;
-      }
-      double lo = y - (hi - x);
-      if (lo != 0) {
-        partials[kept++] = lo;
-      }
-      x = hi;
+    long significand = bits & 0xfffffffffffffL;
+    if (significand == 0 && exponent == 0) {
+      return;
     }
-    if (kept == partials.length) {
-      partials = Arrays.copyOf(partials, 2 * kept);
+    // term = significand * 2^(position - 1074), with the implicit bit for normal numbers
+    int position = 0;
+    if (exponent != 0) {
+      significand |= 1L << 52;
+      position = exponent - 1;
     }
-    partials[kept++] = x;
-    size = kept;
+    int index = position >>> 5;
+    int shift = position & 31;
+    long low = (significand << shift) & DIGIT_MASK;
+    long high = significand >>> (DIGIT_BITS - shift);
+    if (bits < 0) {
+      slots[index] -= low;
+      slots[index + 1] -= high;
+    } else {
+      slots[index] += low;
+      slots[index + 1] += high;
+    }
+    if (++pending == CARRY_INTERVAL) {
+      propagateCarries();
+    }
   }
 
   /** Adds every term of another sum, exactly. */
   public void addAll(ExactSum other) {
     special += other.special;
-    for (int i = 0; i < other.size; i++) {
-      add(other.partials[i]);
+    propagateCarries();
+    ExactSum normalized = other.copy();
+    normalized.propagateCarries();
+    for (int i = 0; i < SLOTS; i++) {
+      slots[i] += normalized.slots[i];
     }
+    pending = 1;
+  }
+
+  /** Leaves every slot but the top one in {@code [0, 2^32)}, the total unchanged. */
+  private void propagateCarries() {
+    for (int i = 0; i < SLOTS - 1; i++) {
+      long carry = slots[i] >> DIGIT_BITS;
+      slots[i] -= carry << DIGIT_BITS;
+      slots[i + 1] += carry;
+    }
+    pending = 0;
   }
 
   /** Returns the exact total rounded to the nearest double (ties to even). */
@@ -83,29 +115,43 @@ public final class ExactSum {
     if (special != 0) {
       return special;
     }
-    int n = size;
-    if (n == 0) {
-      return 0.0;
+    long[] digits = slots.clone();
+    for (int i = 0; i < SLOTS - 1; i++) {
+      long carry = digits[i] >> DIGIT_BITS;
+      digits[i] -= carry << DIGIT_BITS;
+      digits[i + 1] += carry;
     }
-    double hi = partials[--n];
-    double lo = 0;
-    while (n > 0) {
-      double x = hi;
-      double y = partials[--n];
-      hi = x + y;
-      lo = y - (hi - x);
-      if (lo != 0) {
-        break;
+    BigInteger units = BigInteger.valueOf(digits[SLOTS - 1]);
+    for (int i = SLOTS - 2; i >= 0; i--) {
+      units = units.shiftLeft(DIGIT_BITS).or(BigInteger.valueOf(digits[i]));
+    }
+    return toDouble(units);
+  }
+
+  /** Returns {@code units * 2^-1074} rounded to the nearest double, ties to even. */
+  private static double toDouble(BigInteger units) {
+    BigInteger magnitude = units.abs();
+    int length = magnitude.bitLength();
+    long bits;
+    if (length <= 53) {
+      // Below 2^52 units the double is subnormal with these bits; from 2^52 to 2^53 its exponent
+      // field is 1, which is bit 52 itself: the bits are the units either way.
+      bits = magnitude.longValueExact();
+    } else {
+      int dropped = length - 53;
+      long kept = magnitude.shiftRight(dropped).longValueExact();
+      boolean half = magnitude.testBit(dropped - 1);
+      boolean below = magnitude.getLowestSetBit() < dropped - 1;
+      if (half && (below || (kept & 1) == 1)) {
+        kept++;
+      }
+      // kept * 2^(dropped - 1074) with kept in [2^52, 2^53]: exponent field dropped + 1
+      bits = ((long) dropped << 52) + kept;
+      if (bits >= 0x7ff0000000000000L) {
+        bits = 0x7ff0000000000000L;
       }
     }
-    // Half-way case: the partials below decide the rounding direction that hi + lo lost.
-    if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
-      double y = lo * 2;
-      double x = hi + y;
-      if (y == x - hi) {
-        hi = x;
-      }
-    }
-    return hi;
+    double value = Double.longBitsToDouble(bits);
+    return units.signum() < 0 ? -value : value;
   }
 }
