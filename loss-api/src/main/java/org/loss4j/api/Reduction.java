@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>A zero divisor gives 0, never NaN: an empty batch, all-zero weights and an all-masked batch
- * all reduce to 0.
+ * all reduce to 0. {@link ReductionSums} implements this arithmetic, for whole batches and for
+ * batches reduced in chunks.
  *
  * <h2>Differences from Keras</h2>
  *
