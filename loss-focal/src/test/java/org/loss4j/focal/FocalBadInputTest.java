@@ -28,6 +28,17 @@ class FocalBadInputTest {
   }
 
   @Test
+  void rejectsBinarySamplesWithNoValuesAlongTheAveragedAxis() {
+    Tensor twoEmptySamples = Tensor.of(new float[2][0]);
+
+    String message = message(() -> BinaryFocalCrossentropy.builder().build()
+        .compute(twoEmptySamples, twoEmptySamples));
+
+    assertEquals("BinaryFocalCrossentropy: y_pred shape [2, 0] has no values along axis -1,"
+        + " expected at least 1 per sample", message);
+  }
+
+  @Test
   void rejectsNegativeGammaInCategorical() {
     String message = message(() -> CategoricalFocalCrossentropy.builder().gamma(-0.5).build());
 

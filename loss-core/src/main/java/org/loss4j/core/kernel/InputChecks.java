@@ -49,11 +49,18 @@ public final class InputChecks {
    *
    * @param loss the loss's class name, for the message
    * @param axis the reduced axis, negative counting from the end
-   * @throws IllegalArgumentException if the shapes differ, have rank 0, or lack the axis
+   * @throws IllegalArgumentException if the shapes differ, have rank 0, lack the axis, or hold
+   *     samples with no values along it (their mean would be 0 / 0)
    */
   public static ClassAxis sameShapeAxis(String loss, Operands operands, int axis) {
     requireSameShape(loss, operands);
-    return ClassAxis.of(operands.yPredShape(), axis, loss);
+    ClassAxis lanes = ClassAxis.of(operands.yPredShape(), axis, loss);
+    if (lanes.length() == 0 && lanes.lanes() > 0) {
+      throw new IllegalArgumentException(String.format(
+          "%s: y_pred shape %s has no values along axis %d, expected at least 1 per sample",
+          loss, Tensor.formatShape(operands.yPredShape()), axis));
+    }
+    return lanes;
   }
 
   /**
