@@ -79,7 +79,8 @@ class Poly1Test {
 
   @Test
   void buildsFromTheKerasConfigOfASavedModel() {
-    // config.json of shared/data/keras/custom_registered.keras, compile_config.loss.config
+    // compile_config.loss.config in the config.json of custom_registered.keras
+    // (loss-keras/src/test/resources/keras/)
     Map<String, Object> keras = new LinkedHashMap<>();
     keras.put("name", "poly1");
     keras.put("reduction", "sum_over_batch_size");

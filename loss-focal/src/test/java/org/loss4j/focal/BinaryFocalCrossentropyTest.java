@@ -13,7 +13,7 @@ import org.loss4j.api.Tensor;
 /**
  * The documented examples of {@code BinaryFocalCrossentropy}
  * (https://keras.io/api/losses/probabilistic_losses, copy in
- * {@code shared/reference/keras-probabilistic-losses.md}), checked against the printed value and
+ * {@code docs/keras-probabilistic-losses.md}), checked against the printed value and
  * against {@link FocalReference}, plus the special cases of the semantics file §3 and P1.
  */
 class BinaryFocalCrossentropyTest {

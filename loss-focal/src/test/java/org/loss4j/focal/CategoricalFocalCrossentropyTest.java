@@ -13,7 +13,7 @@ import org.loss4j.api.Tensor;
 /**
  * The documented examples of {@code CategoricalFocalCrossentropy}
  * (https://keras.io/api/losses/probabilistic_losses, copy in
- * {@code shared/reference/keras-probabilistic-losses.md}), the derived example of the semantics
+ * {@code docs/keras-probabilistic-losses.md}), the derived example of the semantics
  * file §5, and loss4j's choices P5 (per-class {@code alpha} and smoothing follow {@code axis}).
  */
 class CategoricalFocalCrossentropyTest {

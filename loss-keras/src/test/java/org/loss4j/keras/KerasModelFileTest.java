@@ -22,9 +22,9 @@ import org.loss4j.focal.BinaryFocalCrossentropy;
 import org.loss4j.focal.CategoricalFocalCrossentropy;
 
 /**
- * Reads the model files Keras 3.13.2 saved (test resources {@code keras/}, copied from
- * {@code shared/data/keras}; their README documents the loss each was compiled with) and checks
- * each loss against the one built by hand from that README.
+ * Reads the model files Keras 3.13.2 saved (test resources {@code keras/}; their README documents
+ * the loss each was compiled with) and checks each loss against the one built by hand from that
+ * README.
  *
  * <p>The loaded and the hand-built loss run the same code, so their values must be identical:
  * the comparison is exact ({@link #SAME_CODE_PATH}).
