@@ -27,6 +27,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the conformance kit against every installed loss (add jars with java -cp).",
       "Exits non-zero if a check fails or a provider cannot be loaded."
+    },
+    footer = {
+      "",
+      "To check a third-party loss, put its jar on the class path next to loss4j's:",
+      "  java -cp loss4j.jar:their-losses.jar org.loss4j.cli.Main check",
+      "(use ; instead of : on Windows)."
     })
 final class CheckCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;

@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.cli.demo.Demo;
+import org.loss4j.cli.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code demo}, also what runs with no command: see {@link Demo}. */
+/**
+ * {@code demo}, also what runs with no command: see {@link Demo}. The chart's path is checked
+ * before the training starts.
+ */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
@@ -28,12 +32,18 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      OutputPaths.requireWritable(chart);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--chart " + e.getMessage(), e);
+    }
     new Demo(LossRegistry.global(), spec.commandLine().getOut()).run(chart);
     return 0;
   }
 
   /** Runs the demo with the default chart path, for the program run without a command. */
   static Integer runDefault(PrintWriter out) throws Exception {
+    OutputPaths.requireWritable(Path.of(DEFAULT_CHART));
     new Demo(LossRegistry.global(), out).run(Path.of(DEFAULT_CHART));
     return 0;
   }

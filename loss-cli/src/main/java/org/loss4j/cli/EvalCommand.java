@@ -20,6 +20,7 @@ import org.loss4j.api.Loss;
 import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
 import org.loss4j.cli.eval.BatchEvaluation;
+import org.loss4j.cli.eval.LossNames;
 import org.loss4j.cli.eval.Progress;
 import org.loss4j.cli.eval.StreamingEvaluation;
 import org.loss4j.cli.io.ArrayFiles;
@@ -29,6 +30,7 @@ import org.loss4j.cli.io.AtomicOutput;
 import org.loss4j.cli.io.JsonArrays;
 import org.loss4j.cli.io.Numbers;
 import org.loss4j.cli.io.NpyFile;
+import org.loss4j.cli.io.OutputPaths;
 import org.loss4j.keras.CompiledLoss;
 import org.loss4j.keras.KerasLossReader;
 import org.loss4j.testkit.cases.LossCase;
@@ -42,7 +44,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>The loss comes from {@code --loss NAME} with {@code --config KEY=VALUE} and
  * {@code --config-json}, or from the compile configuration of a Keras model file
- * ({@code --model}). The reduced value is printed alone on the last line of standard output.
+ * ({@code --model}). The reduced value is printed alone on the last line of standard output,
+ * after a {@code # loss {config}} line printed once it is computed. Output paths are checked
+ * before any work, and the outputs of a run appear all together or, when it fails, not at all.
  * {@code .npy} inputs larger than {@link #STREAM_THRESHOLD_BYTES} (or any, with
  * {@code --chunk-rows}) are streamed in chunks with constant memory.
  */
@@ -135,11 +139,11 @@ final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--out and --with-gradient belong to --cases; use --gradient FILE for one evaluation");
     }
-    Loss loss = lossName != null ? configuredLoss(registry) : modelLoss(registry);
     checkOutputs();
+    Loss loss = lossName != null ? configuredLoss(registry) : modelLoss(registry);
+    Tensor value = streamable(loss) ? stream(loss, registry) : inMemory(loss);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("# " + loss.config().loss() + " " + loss.config().values());
-    Tensor value = streamable(loss) ? stream(loss, registry) : inMemory(loss);
     stdout.println(format(value));
     return 0;
   }
@@ -152,6 +156,9 @@ final class EvalCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--cases takes losses, configurations and arrays from"
           + " its file; drop --loss, --model, --config, --y-true, --y-pred and their companions");
     }
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put("--out", out);
+    OutputPaths.check(Map.of("--cases", cases), outputs);
     List<LossCase> all = BatchEvaluation.readCases(cases);
     BatchEvaluation evaluation = new BatchEvaluation(registry, withGradient);
     if (out == null) {
@@ -180,25 +187,36 @@ final class EvalCommand implements Callable<Integer> {
       }
       parameters.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
     }
-    return registry.create(lossName, parameters);
+    if (lossName.startsWith("fn:")) {
+      throw new IllegalArgumentException("--loss " + lossName + ": the fn: form belongs to"
+          + " --cases files, expected a loss name such as " + lossName.substring(3)
+          + " (with --per-sample FILE for its per-sample values)");
+    }
+    return LossNames.create(registry, lossName, parameters);
   }
 
   private Map<String, Object> readConfigJson() throws IOException {
     String text = configJson.trim();
-    if (!text.startsWith("{")) {
+    String source = "--config-json";
+    if (!looksLikeJson(text)) {
       Path file = Path.of(configJson);
+      if (!Files.exists(file)) {
+        throw new IllegalArgumentException("--config-json " + configJson + ": neither JSON nor an"
+            + " existing file, expected an object such as {\"from_logits\": true} or its file");
+      }
       ArrayFiles.requireFile(file);
       text = Files.readString(file, StandardCharsets.UTF_8);
+      source = "--config-json " + file;
     }
     JsonNode node;
     try {
-      node = JSON.readTree(text);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("--config-json: malformed JSON: "
-          + e.getOriginalMessage());
+      node = JsonArrays.readValue(new java.io.StringReader(text));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
     if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("--config-json expects a JSON object, got " + text);
+      throw new IllegalArgumentException(source + ": got " + (node == null ? "nothing"
+          : node.toString()) + ", expected a JSON object such as {\"from_logits\": true}");
     }
     Map<String, Object> parameters = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -207,6 +225,11 @@ final class EvalCommand implements Callable<Integer> {
       parameters.put(field.getKey(), JSON.treeToValue(field.getValue(), Object.class));
     }
     return parameters;
+  }
+
+  /** Returns whether inline {@code --config-json} text is JSON rather than a file name. */
+  private static boolean looksLikeJson(String text) {
+    return !text.isEmpty() && "{[\"".indexOf(text.charAt(0)) >= 0;
   }
 
   private Loss modelLoss(LossRegistry registry) throws Exception {
@@ -244,12 +267,32 @@ final class EvalCommand implements Callable<Integer> {
     return names;
   }
 
+  /**
+   * Checks the output paths before any work: known extensions, writable places, and no output
+   * that is an input or another output.
+   */
   private void checkOutputs() {
-    for (Path path : new Path[] {perSample, gradient}) {
-      if (path != null) {
-        ArrayFormat.of(path);
+    Map<String, Path> outputs = new LinkedHashMap<>();
+    outputs.put("--per-sample", perSample);
+    outputs.put("--gradient", gradient);
+    for (Map.Entry<String, Path> output : outputs.entrySet()) {
+      if (output.getValue() != null) {
+        try {
+          ArrayFormat.of(output.getValue());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(output.getKey() + " " + e.getMessage(), e);
+        }
       }
     }
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--y-true", yTrue);
+    inputs.put("--y-pred", yPred);
+    inputs.put("--sample-weight", sampleWeight);
+    inputs.put("--model", model);
+    if (configJson != null && !looksLikeJson(configJson.trim())) {
+      inputs.put("--config-json", Path.of(configJson));
+    }
+    OutputPaths.check(inputs, outputs);
   }
 
   private boolean streamable(Loss loss) throws IOException {
@@ -330,11 +373,21 @@ final class EvalCommand implements Callable<Integer> {
       value = loss.compute(truth, predictions, weights);
     }
     Tensor perSampleValue = perSample == null ? null : loss.perSample(truth, predictions);
-    if (perSampleValue != null) {
-      ArrayWriter.write(perSample, perSampleValue);
-    }
-    if (gradientValue != null) {
-      ArrayWriter.write(gradient, gradientValue);
+    List<ArrayWriter> writers = new ArrayList<>();
+    try {
+      if (perSampleValue != null) {
+        writers.add(ArrayWriter.open(perSample, perSampleValue.shape(), perSampleValue.dtype()));
+        writers.get(writers.size() - 1).append(perSampleValue);
+      }
+      if (gradientValue != null) {
+        writers.add(ArrayWriter.open(gradient, gradientValue.shape(), gradientValue.dtype()));
+        writers.get(writers.size() - 1).append(gradientValue);
+      }
+      ArrayWriter.commitAll(writers);
+    } finally {
+      for (ArrayWriter writer : writers) {
+        writer.close();
+      }
     }
     return value;
   }

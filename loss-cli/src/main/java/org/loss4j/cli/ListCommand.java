@@ -19,7 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "List the installed losses, their parameters and where they come from.")
+    description = "List the installed losses, their parameters and where they come from.",
+    footer = {
+      "",
+      "To include a third-party loss, put its jar on the class path next to loss4j's:",
+      "  java -cp loss4j.jar:their-losses.jar org.loss4j.cli.Main list",
+      "(use ; instead of : on Windows)."
+    })
 final class ListCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 

@@ -2,16 +2,21 @@ package org.loss4j.cli.eval;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossAndGradient;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.cli.io.ArrayFiles;
 import org.loss4j.cli.io.JsonArrays;
 import org.loss4j.testkit.cases.LossCase;
@@ -28,6 +33,8 @@ import org.loss4j.testkit.cases.LossCases;
  */
 public final class BatchEvaluation {
   private static final JsonFactory JSON = new JsonFactory();
+  /** The prefix of the functional form of a loss in the shared case format. */
+  private static final String FUNCTIONAL = "fn:";
 
   private final LossRegistry registry;
   private final boolean withGradient;
@@ -51,12 +58,47 @@ public final class BatchEvaluation {
    */
   public static List<LossCase> readCases(Path path) throws IOException {
     ArrayFiles.requireFile(path);
-    try (InputStream in = Files.newInputStream(path)) {
-      return LossCases.read(in);
+    byte[] bytes = Files.readAllBytes(path);
+    try {
+      checkShape(JsonArrays.readValue(
+          new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)));
+      try (InputStream in = new ByteArrayInputStream(bytes)) {
+        return LossCases.read(in);
+      }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(path + ": malformed JSON: " + e.getOriginalMessage());
+      throw new IllegalArgumentException(path + ": " + JsonArrays.describe(e), e);
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Requires an array of objects, each with a loss name and both arrays. */
+  private static void checkShape(JsonNode root) {
+    if (root == null || !root.isArray()) {
+      throw new IllegalArgumentException("expected a JSON array of case objects, got "
+          + (root == null ? "an empty file" : "a JSON " + root.getNodeType().name()
+              .toLowerCase(Locale.ROOT)));
+    }
+    for (int i = 0; i < root.size(); i++) {
+      JsonNode entry = root.get(i);
+      String which = "case " + i;
+      if (!entry.isObject()) {
+        throw new IllegalArgumentException(which + " is a JSON " + entry.getNodeType().name()
+            .toLowerCase(Locale.ROOT) + ", expected an object with loss, y_true and y_pred");
+      }
+      if (entry.hasNonNull("id")) {
+        which += " (id " + entry.get("id").asText() + ")";
+      }
+      for (String key : new String[] {"loss", "y_true", "y_pred"}) {
+        if (!entry.hasNonNull(key)) {
+          throw new IllegalArgumentException(which + " has no " + key + ", expected "
+              + (key.equals("loss") ? "a loss name" : "nested arrays of numbers"));
+        }
+      }
+      if (!entry.get("loss").isTextual()) {
+        throw new IllegalArgumentException(
+            which + ": loss is " + entry.get("loss") + ", expected a loss name string");
+      }
     }
   }
 
@@ -78,12 +120,21 @@ public final class BatchEvaluation {
     Tensor value;
     Tensor gradient = null;
     try {
-      Loss loss = registry.create(lossCase.loss(), lossCase.config());
+      boolean functional = lossCase.loss().startsWith(FUNCTIONAL);
+      String name = functional ? lossCase.loss().substring(FUNCTIONAL.length())
+          : lossCase.loss();
+      Loss loss = LossNames.create(registry, name, lossCase.config());
       Tensor yTrue = lossCase.yTrue();
       Tensor yPred = lossCase.yPred();
       Tensor weights = lossCase.sampleWeight().orElse(null);
       Tensor mask = lossCase.mask().orElse(null);
-      if (withGradient) {
+      if (functional) {
+        value = loss.perSample(yTrue, yPred);
+        if (withGradient) {
+          gradient = registry.create(loss.config().with("reduction", "none"))
+              .valueAndGradient(yTrue, yPred, null, null).gradient();
+        }
+      } else if (withGradient) {
         LossAndGradient both = loss.valueAndGradient(yTrue, yPred, weights, mask);
         value = both.value();
         gradient = both.gradient();

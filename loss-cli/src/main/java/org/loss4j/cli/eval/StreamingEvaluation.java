@@ -2,7 +2,11 @@ package org.loss4j.cli.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Reduction;
 import org.loss4j.api.ReductionSums;
@@ -38,6 +42,13 @@ public final class StreamingEvaluation {
   private final Path perSamplePath;
   private final Path gradientPath;
   private final Progress progress;
+  private final String lossClass;
+
+  /** A position in an input, such as {@code y_true[38529} of {@code y_true[38529, 2]}. */
+  private static final Pattern POSITION =
+      Pattern.compile("\\b(y_true|y_pred|sample_weight|mask)\\[(\\d+)");
+  /** A shape in a message, such as {@code shape [128, 10]}, up to its first dimension. */
+  private static final Pattern CHUNK_SHAPE = Pattern.compile("(shapes? )\\[(\\d+)");
 
   private StreamingEvaluation(Builder builder) {
     this.loss = builder.loss;
@@ -50,6 +61,7 @@ public final class StreamingEvaluation {
     this.perSamplePath = builder.perSamplePath;
     this.gradientPath = builder.gradientPath;
     this.progress = builder.progress;
+    this.lossClass = LossNames.className(registry, loss);
   }
 
   /** Returns a builder for a streamed evaluation of {@code loss} from {@code registry}. */
@@ -76,47 +88,75 @@ public final class StreamingEvaluation {
   public Tensor run() throws IOException {
     int rows = yPred.rows();
     checkInputs(rows);
-    boolean withGradient = gradientPath != null;
     ReductionSums sums = ReductionSums.empty();
-    ArrayWriter perSampleOut = null;
+    List<ArrayWriter> writers = new ArrayList<>();
     try {
+      ArrayWriter perSampleOut = null;
       for (int start = 0; start < rows; start += chunkRows) {
         int n = Math.min(chunkRows, rows - start);
         Tensor trueChunk = yTrue.readRows(start, n);
         Tensor predChunk = yPred.readRows(start, n);
-        // Chunks may split only a batch axis that the per-sample loss keeps.
-        Tensor perSample = start == 0 || perSamplePath != null
-            ? loss.perSample(trueChunk, predChunk) : null;
-        if (start == 0) {
-          checkBatchAxis(perSample.shape(), n);
-        }
         Tensor weights = weighted() ? weightRows(start, n) : null;
-        sums = sums.plus(loss.reductionSums(trueChunk, predChunk, weights, null));
-        if (perSamplePath != null) {
-          if (perSampleOut == null) {
-            int[] full = perSample.shape();
-            full[0] = rows;
-            perSampleOut = ArrayWriter.open(perSamplePath, full, perSample.dtype());
+        try {
+          // Chunks may split only a batch axis that the per-sample loss keeps.
+          Tensor perSample = start == 0 || perSamplePath != null
+              ? loss.perSample(trueChunk, predChunk) : null;
+          if (start == 0) {
+            checkBatchAxis(perSample.shape(), n);
           }
-          perSampleOut.append(perSample);
+          sums = sums.plus(loss.reductionSums(trueChunk, predChunk, weights, null));
+          if (perSamplePath != null) {
+            if (perSampleOut == null) {
+              int[] full = perSample.shape();
+              full[0] = rows;
+              perSampleOut = ArrayWriter.open(perSamplePath, full, perSample.dtype());
+              writers.add(perSampleOut);
+            }
+            perSampleOut.append(perSample);
+          }
+        } catch (IllegalArgumentException e) {
+          throw inFullInput(e, start, n);
         }
         progress.update(start + n);
       }
-      if (perSampleOut != null) {
-        perSampleOut.commit();
+      if (gradientPath != null) {
+        writers.add(writeGradient(rows, sums.sumUpstream(loss.reduction())));
       }
-      if (withGradient) {
-        writeGradient(rows, sums.sumUpstream(loss.reduction()));
-      }
+      ArrayWriter.commitAll(writers);
       Tensor value = sums.reduce(loss.reduction(), loss.dtype());
       progress.finish();
       return value;
     } finally {
       progress.abandon();
-      if (perSampleOut != null) {
-        perSampleOut.close();
+      for (ArrayWriter writer : writers) {
+        writer.close();
       }
     }
+  }
+
+  /**
+   * Returns the refusal of a chunk restated for the whole input: positions such as
+   * {@code y_true[38529]} become global rows ({@code y_true[10000001]}) and shapes whose first axis
+   * is the chunk's rows become the full shape, so that the message reads as it would in memory.
+   */
+  private IllegalArgumentException inFullInput(IllegalArgumentException e, int start, int n) {
+    String message = String.valueOf(e.getMessage());
+    Matcher positions = POSITION.matcher(message);
+    StringBuilder global = new StringBuilder();
+    while (positions.find()) {
+      long row = Long.parseLong(positions.group(2)) + start;
+      positions.appendReplacement(global, Matcher.quoteReplacement(positions.group(1) + "[" + row));
+    }
+    positions.appendTail(global);
+    Matcher shapes = CHUNK_SHAPE.matcher(global.toString());
+    StringBuilder full = new StringBuilder();
+    while (shapes.find()) {
+      String replacement = Integer.parseInt(shapes.group(2)) == n
+          ? shapes.group(1) + "[" + yPred.rows() : shapes.group();
+      shapes.appendReplacement(full, Matcher.quoteReplacement(replacement));
+    }
+    shapes.appendTail(full);
+    return new IllegalArgumentException(full.toString(), e);
   }
 
   private boolean weighted() {
@@ -125,7 +165,7 @@ public final class StreamingEvaluation {
 
   private void checkBatchAxis(int[] shape, int n) {
     if (shape.length == 0 || shape[0] != n) {
-      throw new IllegalArgumentException(loss.config().loss() + ": the per-sample loss of shape "
+      throw new IllegalArgumentException(lossClass + ": the per-sample loss of shape "
           + Tensor.formatShape(shape) + " does not keep the batch axis, so it cannot be"
           + " streamed; evaluate it in memory");
     }
@@ -134,13 +174,15 @@ public final class StreamingEvaluation {
   private void checkInputs(int rows) {
     if (yTrue.rows() != rows) {
       throw new IllegalArgumentException(String.format(
-          "%s: y_true has %d samples (shape %s) but y_pred has %d (shape %s)",
-          loss.config().loss(), yTrue.rows(), Tensor.formatShape(yTrue.header().shape()), rows,
+          "%s: y_true shape %s does not match y_pred shape %s, expected the same number of"
+              + " samples (%d against %d)",
+          lossClass, Tensor.formatShape(yTrue.header().shape()),
+          Tensor.formatShape(yPred.header().shape()), yTrue.rows(), Tensor.formatShape(yTrue.header().shape()), rows,
           Tensor.formatShape(yPred.header().shape())));
     }
     if (weightFile != null && weightFile.rows() != rows) {
       throw new IllegalArgumentException(String.format(
-          "%s: sample_weight has %d rows but y_pred has %d", loss.config().loss(),
+          "%s: sample_weight has %d rows but y_pred has %d", lossClass,
           weightFile.rows(), rows));
     }
   }
@@ -161,18 +203,27 @@ public final class StreamingEvaluation {
     return Tensor.fromDoubles(values, chunkShape, weightTensor.dtype());
   }
 
-  private void writeGradient(int rows, Tensor upstream) throws IOException {
+  /** Writes the gradient, complete but not yet moved into place; the caller closes it. */
+  private ArrayWriter writeGradient(int rows, Tensor upstream) throws IOException {
     Loss summing = registry.create(loss.config().with("reduction", Reduction.SUM.kerasName()));
     int[] shape = yPred.header().shape();
-    try (ArrayWriter out = ArrayWriter.open(gradientPath, shape, loss.dtype())) {
+    ArrayWriter out = ArrayWriter.open(gradientPath, shape, loss.dtype());
+    try {
       for (int start = 0; start < rows; start += chunkRows) {
         int n = Math.min(chunkRows, rows - start);
         Tensor weights = weighted() ? weightRows(start, n) : null;
-        out.append(summing.gradient(yTrue.readRows(start, n), yPred.readRows(start, n), weights,
-            null, upstream));
+        try {
+          out.append(summing.gradient(yTrue.readRows(start, n), yPred.readRows(start, n),
+              weights, null, upstream));
+        } catch (IllegalArgumentException e) {
+          throw inFullInput(e, start, n);
+        }
         progress.update(rows + start + n);
       }
-      out.commit();
+      return out;
+    } catch (IOException | RuntimeException e) {
+      out.close();
+      throw e;
     }
   }
 

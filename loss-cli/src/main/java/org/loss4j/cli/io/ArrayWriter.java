@@ -12,7 +12,9 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.loss4j.api.DType;
 import org.loss4j.api.Tensor;
 
@@ -52,6 +54,11 @@ public abstract class ArrayWriter implements Closeable {
    */
   public static ArrayWriter open(Path path, int[] shape, DType dtype) throws IOException {
     ArrayFormat format = ArrayFormat.of(path);
+    if (format == ArrayFormat.CSV && shape.length > 2) {
+      throw new IllegalArgumentException(path + ": cannot write an array of shape "
+          + Tensor.formatShape(shape) + " (rank " + shape.length + ") to CSV, which holds rank 2"
+          + " at most; write it to a .npy or .json file");
+    }
     AtomicOutput output = AtomicOutput.create(path);
     try {
       switch (format) {
@@ -104,12 +111,41 @@ public abstract class ArrayWriter implements Closeable {
    * @throws IllegalStateException if fewer rows were appended than the shape declares
    */
   public final void commit() throws IOException {
+    complete();
+    output.moveIntoPlace();
+  }
+
+  /**
+   * Finishes every writer, then moves them all into place; if any step fails, the files already
+   * moved are deleted again, so a run leaves either all of its outputs or none.
+   *
+   * @throws IllegalStateException if a writer got fewer rows than its shape declares
+   */
+  public static void commitAll(List<ArrayWriter> writers) throws IOException {
+    for (ArrayWriter writer : writers) {
+      writer.complete();
+    }
+    List<ArrayWriter> moved = new ArrayList<>();
+    try {
+      for (ArrayWriter writer : writers) {
+        writer.output.moveIntoPlace();
+        moved.add(writer);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (ArrayWriter writer : moved) {
+        writer.output.retract();
+      }
+      throw e;
+    }
+  }
+
+  private void complete() throws IOException {
     if (written != rows) {
       throw new IllegalStateException(
           "only " + written + " of " + rows + " rows were written to " + output.target());
     }
     finish();
-    output.commit();
+    output.finishWriting();
   }
 
   @Override

@@ -40,7 +40,13 @@ public final class AtomicOutput implements Closeable {
     if (directory == null) {
       throw new IllegalArgumentException(target + ": not a file path");
     }
-    Files.createDirectories(directory);
+    OutputPaths.requireWritable(target);
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(target + ": cannot create the directory " + directory
+          + " (" + OutputPaths.reason(e) + "), expected a writable directory", e);
+    }
     // A new file with the default permissions (createTempFile would make it owner-only).
     while (true) {
       Path temporary = directory.resolve("." + absolute.getFileName() + "."
@@ -51,6 +57,9 @@ public final class AtomicOutput implements Closeable {
                 StandardOpenOption.WRITE));
       } catch (java.nio.file.FileAlreadyExistsException e) {
         continue;
+      } catch (IOException e) {
+        throw new IllegalArgumentException(target + ": cannot write in " + directory + " ("
+            + OutputPaths.reason(e) + "), expected a writable directory", e);
       }
     }
   }
@@ -68,13 +77,33 @@ public final class AtomicOutput implements Closeable {
   /** Closes the stream and moves the finished file into place. */
   public void commit() throws IOException {
     stream.close();
+    moveIntoPlace();
+  }
+
+  /** Closes the stream; the file stays hidden until {@link #moveIntoPlace()}. */
+  void finishWriting() throws IOException {
+    stream.close();
+  }
+
+  /** Moves the closed temporary file over the target. */
+  void moveIntoPlace() throws IOException {
     try {
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(target + ": cannot move the finished file into place ("
+          + OutputPaths.reason(e) + "), expected a path where a file can be written", e);
     }
     committed = true;
+  }
+
+  /** Deletes the target after a commit, when a later output of the same run failed. */
+  void retract() throws IOException {
+    if (committed) {
+      Files.deleteIfExists(target);
+    }
   }
 
   /** Deletes the temporary file unless {@link #commit()} succeeded. */

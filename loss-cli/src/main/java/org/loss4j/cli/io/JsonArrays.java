@@ -1,6 +1,9 @@
 package org.loss4j.cli.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,16 +29,57 @@ public final class JsonArrays {
    * @throws IllegalArgumentException for malformed JSON, ragged nesting or a non-number
    */
   public static Tensor read(Reader reader) throws IOException {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(reader);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
-    }
-    if (root == null || root.isMissingNode()) {
+    JsonNode root = readValue(reader);
+    if (root == null) {
       throw new IllegalArgumentException("empty JSON file, expected nested arrays of numbers");
     }
     return toTensor(root);
+  }
+
+  /**
+   * Reads exactly one JSON value, refusing anything but whitespace after it.
+   *
+   * @return the value, or null for empty input
+   * @throws IllegalArgumentException for malformed JSON or trailing content, with a message
+   *     giving the line and column, free of the parser's internals
+   */
+  public static JsonNode readValue(Reader reader) throws IOException {
+    try (JsonParser parser = MAPPER.getFactory().createParser(reader)) {
+      if (parser.nextToken() == null) {
+        return null;
+      }
+      JsonNode value = MAPPER.readTree(parser);
+      if (parser.nextToken() != null) {
+        JsonLocation where = parser.currentTokenLocation();
+        throw new IllegalArgumentException(String.format("trailing content at line %d, column %d"
+            + " after the JSON value, expected a single value", where.getLineNr(),
+            where.getColumnNr()));
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(describe(e), e);
+    }
+  }
+
+  /**
+   * Returns a one-line description of a JSON syntax error: where it is and what was wrong, without
+   * the parser's hints about its own features or the source excerpt.
+   */
+  public static String describe(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    int newline = message.indexOf('\n');
+    message = newline < 0 ? message : message.substring(0, newline);
+    if (message.contains("JsonReadFeature") || message.contains("JsonParser.Feature")) {
+      int colon = message.indexOf(':');
+      message = (colon < 0 ? message : message.substring(0, colon))
+          + ", expected standard JSON (write non-finite numbers as the strings \"NaN\","
+          + " \"Infinity\" and \"-Infinity\")";
+    }
+    message = message.replaceAll("`[a-z]+(\\.[a-z]+)+\\.([A-Za-z]+)[^`]*`", "$2");
+    JsonLocation where = e.getLocation();
+    return where == null ? "malformed JSON: " + message : String.format(
+        "malformed JSON at line %d, column %d: %s", where.getLineNr(), where.getColumnNr(),
+        message);
   }
 
   /** Returns the tensor a JSON value holds (a number or nested arrays). */

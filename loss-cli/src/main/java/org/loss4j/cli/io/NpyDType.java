@@ -7,12 +7,14 @@ import java.util.stream.Collectors;
 import org.loss4j.api.DType;
 
 /**
- * The element types of a {@code .npy} file this program reads: 4- and 8-byte floats and integers
- * in either byte order ({@code <f4 >f4 <f8 >f8 <i4 >i4 <i8 >i8}).
+ * The element types of a {@code .npy} file this program reads: 2-, 4- and 8-byte floats, 4- and
+ * 8-byte integers in either byte order, booleans and unsigned bytes
+ * ({@code <f2 >f2 <f4 >f4 <f8 >f8 <i4 >i4 <i8 >i8 |b1 |u1}).
  *
  * <p>Floats keep their precision ({@code f4} becomes {@link DType#FLOAT32}, {@code f8}
- * {@link DType#FLOAT64}); integers become {@link DType#INT32}, and an {@code i8} value outside the
- * int range is refused when read.
+ * {@link DType#FLOAT64}); {@code f2} becomes {@link DType#FLOAT32}, which holds every float16
+ * value exactly. Integers, booleans (0 and 1) and unsigned bytes become {@link DType#INT32}, and an
+ * {@code i8} value outside the int range is refused when read.
  */
 public enum NpyDType {
   /** Little-endian float32. */
@@ -30,7 +32,22 @@ public enum NpyDType {
   /** Little-endian int64. */
   I8_LE("<i8", 8, ByteOrder.LITTLE_ENDIAN, DType.INT32),
   /** Big-endian int64. */
-  I8_BE(">i8", 8, ByteOrder.BIG_ENDIAN, DType.INT32);
+  I8_BE(">i8", 8, ByteOrder.BIG_ENDIAN, DType.INT32),
+  /** Little-endian float16, read into float32 exactly. */
+  F2_LE("<f2", 2, ByteOrder.LITTLE_ENDIAN, DType.FLOAT32),
+  /** Big-endian float16, read into float32 exactly. */
+  F2_BE(">f2", 2, ByteOrder.BIG_ENDIAN, DType.FLOAT32),
+  /** Booleans, one byte each, read as 0 and 1. */
+  B1("|b1", 1, ByteOrder.LITTLE_ENDIAN, DType.INT32),
+  /** Unsigned bytes, 0 to 255. */
+  U1("|u1", 1, ByteOrder.LITTLE_ENDIAN, DType.INT32);
+
+  /** The bits of a float16 mantissa. */
+  private static final int HALF_MANTISSA_BITS = 10;
+  /** The biased exponent of float16 infinities and NaNs. */
+  private static final int HALF_MAX_EXPONENT = 0x1f;
+  /** The float16 exponent bias plus the mantissa bits: a value is m * 2^(e - 25). */
+  private static final int HALF_SCALE = 25;
 
   private final String descr;
   private final int itemSize;
@@ -46,20 +63,30 @@ public enum NpyDType {
 
   /**
    * Returns the type a NumPy {@code descr} string names; {@code "=f4"} and {@code "|i4"} mean the
-   * little-endian forms, as they do on every machine NumPy writes them from here.
+   * little-endian forms, as they do on every machine NumPy writes them from here, and the
+   * one-byte types may carry any byte-order character.
    *
    * @throws IllegalArgumentException for any other type, listing those supported
    */
   public static NpyDType parse(String descr) {
-    String normalised = descr.startsWith("=") || descr.startsWith("|")
-        ? "<" + descr.substring(1) : descr;
     for (NpyDType type : values()) {
-      if (type.descr.equals(normalised)) {
+      if (normalise(type.descr).equals(normalise(descr))) {
         return type;
       }
     }
     throw new IllegalArgumentException("unsupported dtype '" + descr + "', expected one of "
         + Arrays.stream(values()).map(NpyDType::descr).collect(Collectors.joining(" ")));
+  }
+
+  private static String normalise(String descr) {
+    if (descr.isEmpty() || "<>=|".indexOf(descr.charAt(0)) < 0) {
+      return descr;
+    }
+    String body = descr.substring(1);
+    if (body.endsWith("1") || descr.charAt(0) == '=' || descr.charAt(0) == '|') {
+      return body.endsWith("1") ? "|" + body : "<" + body;
+    }
+    return descr;
   }
 
   /** Returns the little-endian type that holds a tensor of {@code dtype}. */
@@ -110,6 +137,13 @@ public enum NpyDType {
       case I4_LE:
       case I4_BE:
         return buffer.getInt(position);
+      case F2_LE:
+      case F2_BE:
+        return halfToDouble(buffer.getShort(position) & 0xffff);
+      case B1:
+        return buffer.get(position) == 0 ? 0 : 1;
+      case U1:
+        return buffer.get(position) & 0xff;
       default:
         long value = buffer.getLong(position);
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
@@ -118,6 +152,25 @@ public enum NpyDType {
         }
         return value;
     }
+  }
+
+  /**
+   * Returns the value of float16 bits: sign, 5 exponent bits biased by 15, 10 mantissa bits;
+   * exponent 0 is subnormal ({@code m * 2^-24}), 31 is infinity or NaN.
+   */
+  static double halfToDouble(int bits) {
+    int exponent = (bits >>> HALF_MANTISSA_BITS) & HALF_MAX_EXPONENT;
+    int mantissa = bits & ((1 << HALF_MANTISSA_BITS) - 1);
+    double magnitude;
+    if (exponent == HALF_MAX_EXPONENT) {
+      magnitude = mantissa == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+    } else if (exponent == 0) {
+      magnitude = Math.scalb((double) mantissa, 1 - HALF_SCALE);
+    } else {
+      magnitude = Math.scalb((double) ((1 << HALF_MANTISSA_BITS) | mantissa),
+          exponent - HALF_SCALE);
+    }
+    return (bits & 0x8000) != 0 ? -magnitude : magnitude;
   }
 
   /** Writes one element at the buffer's position, which must be set to {@link #order()}. */
