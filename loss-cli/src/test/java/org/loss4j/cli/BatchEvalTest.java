@@ -141,7 +141,8 @@ class BatchEvalTest {
     CliRun run = CliRun.of("eval", "--cases", file.toString(), "--out", out.toString());
 
     assertEquals(Main.FAILURE, run.status);
-    assertEquals("loss4j: " + file + ": case lossless has no \"loss\"", run.err.strip());
+    assertEquals("loss4j: " + file + ": case 1 (id lossless) has no loss, expected a loss name",
+        run.err.strip());
     assertFalse(Files.exists(out));
   }
 

@@ -177,8 +177,7 @@ public final class StreamingEvaluation {
           "%s: y_true shape %s does not match y_pred shape %s, expected the same number of"
               + " samples (%d against %d)",
           lossClass, Tensor.formatShape(yTrue.header().shape()),
-          Tensor.formatShape(yPred.header().shape()), yTrue.rows(), Tensor.formatShape(yTrue.header().shape()), rows,
-          Tensor.formatShape(yPred.header().shape())));
+          Tensor.formatShape(yPred.header().shape()), yTrue.rows(), rows));
     }
     if (weightFile != null && weightFile.rows() != rows) {
       throw new IllegalArgumentException(String.format(

@@ -78,17 +78,18 @@ class NpyFileTest {
 
   @Test
   void refusesAnUnsupportedDtypeListingTheSupportedOnes() throws IOException {
-    Path file = dir.resolve("u1.npy");
+    Path file = dir.resolve("c8.npy");
     byte[] bytes = Files.readAllBytes(resource("y_pred_f4_le.npy"));
-    bytes[22] = 'u';
-    bytes[23] = '1';
+    bytes[22] = 'c';
+    bytes[23] = '8';
     Files.write(file, bytes);
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ArrayFiles.read(file));
 
     assertTrue(e.getMessage().endsWith(
-        "unsupported dtype '<u1', expected one of <f4 >f4 <f8 >f8 <i4 >i4 <i8 >i8"),
+        "unsupported dtype '<c8', expected one of <f4 >f4 <f8 >f8 <i4 >i4 <i8 >i8 <f2 >f2"
+            + " |b1 |u1"),
         e.getMessage());
   }
 
