@@ -233,7 +233,8 @@ class EvalCommandTest {
     CliRun run = CliRun.of("eval", "--loss", "cli_test_squared_eror", "--y-true",
         resource("npy/y_true_i8_le.npy"), "--y-pred", resource("npy/y_pred_f4_le.npy"));
 
-    assertFailedWith(run, "unknown loss cli_test_squared_eror, expected an installed loss such as ");
+    assertFailedWith(run,
+        "unknown loss cli_test_squared_eror, expected an installed loss such as ");
     assertTrue(run.err.contains(LOSS), run.err);
   }
 

@@ -25,6 +25,10 @@ import org.loss4j.cli.io.NpyFile;
  * final divisor, so it takes a second pass: each chunk's gradient is that of the same loss with
  * reduction {@code sum}, with the upstream {@link ReductionSums#sumUpstream} of the summed sums.
  *
+ * <p>A chunk the loss refuses is reported as the whole input would be: its positions are shifted
+ * to global rows and shapes led by the chunk's rows show the full row count, so the message equals
+ * the in-memory one. The per-sample and gradient files are moved into place together at the end.
+ *
  * <h2>Known limitations</h2>
  *
  * Reduction {@code none} is not streamed (its value is as large as the input). The per-sample loss
@@ -32,6 +36,12 @@ import org.loss4j.cli.io.NpyFile;
  * the loss's forward pass a second time per chunk.
  */
 public final class StreamingEvaluation {
+  /** A position in an input, such as {@code y_true[38529} of {@code y_true[38529, 2]}. */
+  private static final Pattern POSITION =
+      Pattern.compile("\\b(y_true|y_pred|sample_weight|mask)\\[(\\d+)");
+  /** A shape in a message, such as {@code shape [128, 10]}, up to its first dimension. */
+  private static final Pattern CHUNK_SHAPE = Pattern.compile("(shapes? )\\[(\\d+)");
+
   private final Loss loss;
   private final LossRegistry registry;
   private final NpyFile yTrue;
@@ -43,12 +53,6 @@ public final class StreamingEvaluation {
   private final Path gradientPath;
   private final Progress progress;
   private final String lossClass;
-
-  /** A position in an input, such as {@code y_true[38529} of {@code y_true[38529, 2]}. */
-  private static final Pattern POSITION =
-      Pattern.compile("\\b(y_true|y_pred|sample_weight|mask)\\[(\\d+)");
-  /** A shape in a message, such as {@code shape [128, 10]}, up to its first dimension. */
-  private static final Pattern CHUNK_SHAPE = Pattern.compile("(shapes? )\\[(\\d+)");
 
   private StreamingEvaluation(Builder builder) {
     this.loss = builder.loss;
