@@ -111,7 +111,7 @@ public final class OutputPaths {
       return e.getMessage() + " is not a directory";
     }
     if (e instanceof NoSuchFileException) {
-      return "no such directory";
+      return "files cannot be created there";
     }
     if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
       return ((FileSystemException) e).getReason();
