@@ -3,8 +3,8 @@ package org.loss4j.testkit.model;
 /**
  * Something a loss may or may not support; the checks that need it run only when it is declared
  * with {@link org.loss4j.testkit.LossConformance.Builder#supporting} (or detected with
- * {@link org.loss4j.testkit.LossConformance.Builder#detectingCapabilities()}), and show as skipped otherwise, with
- * {@link #skipReason()} saying what to declare or implement.
+ * {@link org.loss4j.testkit.LossConformance.Builder#detectingCapabilities()}), and show as skipped
+ * otherwise, with {@link #skipReason()} saying what to declare or implement.
  */
 public enum Capability {
   /**
@@ -32,7 +32,8 @@ public enum Capability {
 
   /**
    * The provider is declared in {@code META-INF/services/org.loss4j.api.spi.LossProvider} (and
-   * in {@code module-info.java}), so {@link org.loss4j.api.registry.LossRegistry#global()} finds it.
+   * in {@code module-info.java}), so {@link org.loss4j.api.registry.LossRegistry#global()} finds
+   * it.
    */
   DISCOVERABLE(
       "list the provider in META-INF/services/org.loss4j.api.spi.LossProvider and in "

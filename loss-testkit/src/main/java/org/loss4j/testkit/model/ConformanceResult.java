@@ -3,8 +3,8 @@ package org.loss4j.testkit.model;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The outcome of one check of a {@link org.loss4j.testkit.ConformanceReport}: its stable id, its level, its status
- * and a message (why it failed or was skipped; empty when it passed).
+ * The outcome of one check of a {@link org.loss4j.testkit.ConformanceReport}: its stable id, its
+ * level, its status and a message (why it failed or was skipped; empty when it passed).
  */
 public final class ConformanceResult {
   private final String id;

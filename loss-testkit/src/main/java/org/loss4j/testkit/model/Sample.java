@@ -11,9 +11,9 @@ import org.loss4j.api.Tensor;
  *
  * <p>The kit finds a sample by itself for the usual shapes (one-hot, integer labels, binary
  * targets, label sequences); a loss that takes other inputs supplies one with
- * {@link org.loss4j.testkit.LossConformance.Builder#withSample(Sample)}. Values of {@code y_pred} should stay away
- * from the loss's clipping bounds (for probabilities: within [0.05, 0.95]), so that finite
- * differences see the smooth formula.
+ * {@link org.loss4j.testkit.LossConformance.Builder#withSample(Sample)}. Values of {@code y_pred}
+ * should stay away from the loss's clipping bounds (for probabilities: within [0.05, 0.95]), so
+ * that finite differences see the smooth formula.
  */
 public final class Sample {
   private final String description;
