@@ -3,9 +3,9 @@ package org.loss4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
-import org.junit.jupiter.api.Test;
 
 /**
  * Samples with no values along the averaged or summed axis are refused (a mean over nothing is

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.testkit.cases.LossCase;
 import org.loss4j.testkit.cases.LossCases;
 

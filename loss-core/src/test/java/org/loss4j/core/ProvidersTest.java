@@ -11,11 +11,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.DType;
-import org.loss4j.api.registry.InstalledLoss;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Reduction;
+import org.loss4j.api.registry.InstalledLoss;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.api.spi.ParameterSpec;
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Reduction;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.testkit.cases.LossCase;
 import org.loss4j.testkit.cases.LossCases;
 

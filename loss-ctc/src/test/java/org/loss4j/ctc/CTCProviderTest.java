@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Reduction;
+import org.loss4j.api.registry.LossRegistry;
 
 /** The provider: names, defaults, configuration round trip and discovery. */
 class CTCProviderTest {

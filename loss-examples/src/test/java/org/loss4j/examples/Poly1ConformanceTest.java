@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
-import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.LossConformance;
 import org.loss4j.testkit.cases.LossCases;
+import org.loss4j.testkit.model.Capability;
 
 /**
  * Runs the loss4j conformance kit against the Poly-1 provider, as any third party would: the

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 
 /** Poly-1 values from independent arithmetic, and its configuration through the registry. */
 class Poly1Test {

@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 
 /**
  * Bad input is refused with an {@link IllegalArgumentException} naming the loss, the argument,

@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
-import org.loss4j.testkit.model.Capability;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.testkit.assertions.TensorAssertions;
 import org.loss4j.testkit.cases.LossCase;
+import org.loss4j.testkit.model.Capability;
 
 /**
  * Runs one data case against a provider: builds the loss from the case's configuration, calls it

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.spi.LossProvider;
 import org.loss4j.testkit.model.Sample;
 

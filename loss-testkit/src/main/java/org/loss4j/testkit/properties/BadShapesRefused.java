@@ -3,9 +3,9 @@ package org.loss4j.testkit.properties;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.internal.Batches;
 import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.model.Sample;
-import org.loss4j.testkit.internal.Batches;
 
 /**
  * Checks that inputs of incompatible shapes are refused with an {@link IllegalArgumentException}

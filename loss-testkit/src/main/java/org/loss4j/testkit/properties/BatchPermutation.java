@@ -5,9 +5,9 @@ import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.internal.Batches;
 import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.model.Sample;
-import org.loss4j.testkit.internal.Batches;
 
 /**
  * Checks that reversing the batch reverses the per-sample values and keeps the reduced value.

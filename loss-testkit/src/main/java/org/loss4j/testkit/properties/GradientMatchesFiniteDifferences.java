@@ -9,9 +9,9 @@ import java.util.function.ToDoubleFunction;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.internal.Batches;
 import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.model.Sample;
-import org.loss4j.testkit.internal.Batches;
 
 /**
  * Checks {@link Loss#gradient} against central finite differences of {@link Loss#compute},

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.internal.Batches;
 import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.model.Sample;
-import org.loss4j.testkit.internal.Batches;
 
 /**
  * Checks that {@code perSample}, {@code compute} and {@code gradient} leave their inputs as they

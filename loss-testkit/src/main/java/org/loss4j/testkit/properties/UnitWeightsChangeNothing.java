@@ -4,9 +4,9 @@ import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 
 import java.util.Set;
 import org.loss4j.api.Loss;
+import org.loss4j.testkit.internal.Batches;
 import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.model.Sample;
-import org.loss4j.testkit.internal.Batches;
 
 /**
  * Checks that a {@code sample_weight} of ones, of shape {@code [batch]}, gives the unweighted

@@ -5,9 +5,9 @@ import static org.loss4j.testkit.assertions.TensorAssertions.assertScalarClose;
 import java.util.Set;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.internal.Batches;
 import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.model.Sample;
-import org.loss4j.testkit.internal.Batches;
 
 /**
  * Checks that a weight scales its own sample's contribution linearly: with

@@ -2,9 +2,9 @@ package org.loss4j.testkit.properties;
 
 import java.util.Set;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.internal.Batches;
 import org.loss4j.testkit.model.Capability;
 import org.loss4j.testkit.model.Sample;
-import org.loss4j.testkit.internal.Batches;
 
 /**
  * Checks that a {@code sample_weight} of zeros gives exactly 0 for {@code sum_over_batch_size},
