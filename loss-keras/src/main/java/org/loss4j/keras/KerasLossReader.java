@@ -91,19 +91,68 @@ public final class KerasLossReader {
   public static List<CompiledLoss> fromModelFile(Path kerasFile, LossRegistry registry) {
     requireNonNull(kerasFile, "kerasFile");
     requireNonNull(registry, "registry");
-    String text = ModelArchive.readConfig(kerasFile);
-    Location file = Location.of(kerasFile + ": " + ModelArchive.CONFIG_ENTRY, "");
-    JsonNode model = Json.parse(text, file);
-    if (!model.isObject()) {
-      throw file.fail("expected a model configuration object, got " + Json.describe(model));
+    ModelFile model = ModelFile.read(kerasFile);
+    return decode(model.compileConfig, model.where, registry, model.outputNames);
+  }
+
+  /**
+   * Returns every output a {@code .keras} model file compiled with a loss, each with its loss or,
+   * when that loss cannot be built (a loss that is not installed, a config value the loss
+   * refuses), the reason {@link #fromModelFile} would have failed with. Reads what
+   * {@link #fromModelFile} reads, in the same way; for a tool that shows what it can of a model
+   * whose losses are not all installed.
+   *
+   * @param kerasFile the model file; never null
+   * @param registry the registry the losses are built from; never null
+   * @return one entry per output with a loss, in the model's output order; never empty
+   * @throws IllegalArgumentException naming the file and the key, if the file does not exist or
+   *     is not a zip, has no {@code config.json}, holds invalid JSON, was saved without
+   *     {@code compile} or without a loss, or if its loss weights do not match its losses
+   * @throws java.io.UncheckedIOException if reading the file fails otherwise
+   */
+  public static List<CompiledOutput> outputsFromModelFile(
+      Path kerasFile, LossRegistry registry) {
+    requireNonNull(kerasFile, "kerasFile");
+    requireNonNull(registry, "registry");
+    ModelFile model = ModelFile.read(kerasFile);
+    List<CompiledOutput> result = new ArrayList<>();
+    for (OutputLoss entry : new CompileConfigDecoder(registry)
+        .decodeEach(model.compileConfig, model.where, model.outputNames)) {
+      Optional<String> name = Optional.ofNullable(entry.outputName());
+      result.add(entry.loss() != null
+          ? CompiledOutput.available(name, entry.outputIndex(), entry.loss(), entry.weight())
+          : CompiledOutput.unavailable(name, entry.outputIndex(), entry.problem(),
+              entry.weight()));
     }
-    JsonNode compileConfig = model.path(FILE_ROOT);
-    if (compileConfig.isMissingNode() || compileConfig.isNull()) {
-      throw file.key(FILE_ROOT).fail("missing: the model was saved without being compiled, "
-          + "expected a model compiled with a loss");
+    return List.copyOf(result);
+  }
+
+  /** The {@code compile_config} of a model file, where it is, and the model's output names. */
+  private static final class ModelFile {
+    final JsonNode compileConfig;
+    final Location where;
+    final List<String> outputNames;
+
+    private ModelFile(JsonNode compileConfig, Location where, List<String> outputNames) {
+      this.compileConfig = compileConfig;
+      this.where = where;
+      this.outputNames = outputNames;
     }
-    return decode(compileConfig, file.key(FILE_ROOT), registry,
-        ModelArchive.outputNames(model));
+
+    static ModelFile read(Path kerasFile) {
+      String text = ModelArchive.readConfig(kerasFile);
+      Location file = Location.of(kerasFile + ": " + ModelArchive.CONFIG_ENTRY, "");
+      JsonNode model = Json.parse(text, file);
+      if (!model.isObject()) {
+        throw file.fail("expected a model configuration object, got " + Json.describe(model));
+      }
+      JsonNode compileConfig = model.path(FILE_ROOT);
+      if (compileConfig.isMissingNode() || compileConfig.isNull()) {
+        throw file.key(FILE_ROOT).fail("missing: the model was saved without being compiled, "
+            + "expected a model compiled with a loss");
+      }
+      return new ModelFile(compileConfig, file.key(FILE_ROOT), ModelArchive.outputNames(model));
+    }
   }
 
   /**

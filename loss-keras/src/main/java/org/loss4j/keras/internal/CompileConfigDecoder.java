@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.loss4j.api.Loss;
 import org.loss4j.api.registry.LossRegistry;
 
 /**
@@ -15,6 +16,9 @@ import org.loss4j.api.registry.LossRegistry;
  * without a loss, as in Keras. {@code loss_weights} is null (every weight 1.0), a number (for a
  * single loss), a list aligned with a list of losses, or an object keyed by output name (a
  * missing output weighs 1.0).
+ *
+ * <p>The structure and the weights are read first, for every output; the losses are built
+ * afterwards, so that {@link #decodeEach} can keep an output whose loss cannot be built.
  */
 public final class CompileConfigDecoder {
   private final LossDecoder losses;
@@ -35,6 +39,64 @@ public final class CompileConfigDecoder {
    *     without a loss, a loss that cannot be built, or weights that do not match the losses
    */
   public List<OutputLoss> decode(JsonNode compileConfig, Location where, List<String> outputNames) {
+    List<OutputLoss> result = new ArrayList<>();
+    for (Slot slot : slots(compileConfig, where, outputNames)) {
+      result.add(OutputLoss.available(slot.name, slot.index, build(slot), slot.weight));
+    }
+    return result;
+  }
+
+  /**
+   * Returns every output of a compile configuration that has a loss, in the order of the
+   * model's outputs, each with its loss or, when that loss cannot be built, the reason.
+   *
+   * @param compileConfig the {@code compile_config} object
+   * @param where its location
+   * @param outputNames the model's output names in order, for a list of losses; empty when not
+   *     known
+   * @throws IllegalArgumentException naming the location and the key, for a configuration
+   *     without a loss or weights that do not match the losses
+   */
+  public List<OutputLoss> decodeEach(
+      JsonNode compileConfig, Location where, List<String> outputNames) {
+    List<OutputLoss> result = new ArrayList<>();
+    for (Slot slot : slots(compileConfig, where, outputNames)) {
+      try {
+        result.add(OutputLoss.available(slot.name, slot.index, build(slot), slot.weight));
+      } catch (IllegalArgumentException e) {
+        result.add(OutputLoss.unavailable(slot.name, slot.index, e.getMessage(), slot.weight));
+      }
+    }
+    return result;
+  }
+
+  /** One output with a loss, before the loss is built: where its loss is, and its weight. */
+  private static final class Slot {
+    final String name;
+    final int index;
+    final JsonNode loss;
+    final Location at;
+    final double weight;
+
+    Slot(String name, int index, JsonNode loss, Location at, double weight) {
+      this.name = name;
+      this.index = index;
+      this.loss = loss;
+      this.at = at;
+      this.weight = weight;
+    }
+  }
+
+  private Loss build(Slot slot) {
+    if (slot.loss.isArray() || (slot.loss.isObject() && !slot.loss.has("class_name"))) {
+      throw slot.at.fail("nested structures of losses are not supported, expected a loss (a "
+          + "name string or an object with class_name and config)");
+    }
+    return losses.decode(slot.loss, slot.at);
+  }
+
+  private static List<Slot> slots(
+      JsonNode compileConfig, Location where, List<String> outputNames) {
     if (!compileConfig.isObject()) {
       throw where.fail("the model was saved without being compiled, expected an object holding "
           + "loss and loss_weights, got " + Json.describe(compileConfig));
@@ -43,12 +105,12 @@ public final class CompileConfigDecoder {
     Location weightsAt = where.key("loss_weights");
     JsonNode loss = compileConfig.path("loss");
     JsonNode weights = compileConfig.path("loss_weights");
-    List<OutputLoss> result;
+    List<Slot> result;
     if (loss.isMissingNode() || loss.isNull()) {
       throw lossAt.fail("the model was compiled without a loss, expected a loss here");
     } else if (loss.isTextual() || (loss.isObject() && loss.has("class_name"))) {
-      result = List.of(new OutputLoss(outputNames.size() == 1 ? outputNames.get(0) : null, 0,
-          losses.decode(loss, lossAt), singleWeight(weights, weightsAt)));
+      result = List.of(new Slot(outputNames.size() == 1 ? outputNames.get(0) : null, 0, loss,
+          lossAt, singleWeight(weights, weightsAt)));
     } else if (loss.isArray()) {
       result = fromList(loss, lossAt, weights, weightsAt, outputNames);
     } else if (loss.isObject()) {
@@ -81,7 +143,7 @@ public final class CompileConfigDecoder {
     throw where.fail("expected one weight for the single loss, got " + Json.describe(weights));
   }
 
-  private List<OutputLoss> fromList(JsonNode loss, Location lossAt, JsonNode weights,
+  private static List<Slot> fromList(JsonNode loss, Location lossAt, JsonNode weights,
       Location weightsAt, List<String> outputNames) {
     boolean noWeights = weights.isMissingNode() || weights.isNull();
     if (!noWeights && !(weights.isArray() && weights.size() == loss.size())
@@ -92,26 +154,22 @@ public final class CompileConfigDecoder {
     if (weights.isObject()) {
       checkKeys(weights, weightsAt, outputNames);
     }
-    List<OutputLoss> result = new ArrayList<>();
+    List<Slot> result = new ArrayList<>();
     for (int i = 0; i < loss.size(); i++) {
       JsonNode item = loss.get(i);
       String name = i < outputNames.size() ? outputNames.get(i) : null;
       if (item.isNull()) {
         continue;
       }
-      if (item.isArray() || (item.isObject() && !item.has("class_name"))) {
-        throw lossAt.index(i).fail("nested structures of losses are not supported, expected a "
-            + "loss (a name string or an object with class_name and config)");
-      }
       double weight = noWeights ? 1.0
           : weights.isArray() ? weight(weights.get(i), weightsAt.index(i))
           : weights.has(name) ? weight(weights.get(name), weightsAt.key(name)) : 1.0;
-      result.add(new OutputLoss(name, i, losses.decode(item, lossAt.index(i)), weight));
+      result.add(new Slot(name, i, item, lossAt.index(i), weight));
     }
     return result;
   }
 
-  private List<OutputLoss> fromObject(
+  private static List<Slot> fromObject(
       JsonNode loss, Location lossAt, JsonNode weights, Location weightsAt) {
     boolean noWeights = weights.isMissingNode() || weights.isNull();
     if (!noWeights && !weights.isObject()) {
@@ -123,7 +181,7 @@ public final class CompileConfigDecoder {
     if (!noWeights) {
       checkKeys(weights, weightsAt, names);
     }
-    List<OutputLoss> result = new ArrayList<>();
+    List<Slot> result = new ArrayList<>();
     int index = 0;
     for (Iterator<Map.Entry<String, JsonNode>> it = loss.fields(); it.hasNext(); index++) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -132,13 +190,9 @@ public final class CompileConfigDecoder {
       if (item.isNull()) {
         continue;
       }
-      if (item.isArray() || (item.isObject() && !item.has("class_name"))) {
-        throw lossAt.key(name).fail("nested structures of losses are not supported, expected a "
-            + "loss (a name string or an object with class_name and config)");
-      }
       double weight = !noWeights && weights.has(name)
           ? weight(weights.get(name), weightsAt.key(name)) : 1.0;
-      result.add(new OutputLoss(name, index, losses.decode(item, lossAt.key(name)), weight));
+      result.add(new Slot(name, index, item, lossAt.key(name), weight));
     }
     return result;
   }
