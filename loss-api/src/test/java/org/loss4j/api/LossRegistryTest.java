@@ -58,8 +58,17 @@ class LossRegistryTest {
         () -> registry().create("binary_crossentropi"));
 
     // edit distances: binary_crossentropy 1, binarycrossentropy 2, then the focal names (7)
-    assertTrue(error.getMessage().startsWith("unknown loss binary_crossentropi, closest known "
-        + "names: [binary_crossentropy, BinaryCrossentropy, "), error.getMessage());
+    assertTrue(error.getMessage().startsWith("unknown loss binary_crossentropi, expected an "
+        + "installed loss such as binary_crossentropy, BinaryCrossentropy, "), error.getMessage());
+  }
+
+  @Test
+  void unknownNameInAnEmptyRegistrySaysNoneIsInstalled() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> LossRegistry.of().provider("bce"));
+
+    assertEquals("unknown loss bce, expected an installed loss, but none is installed",
+        error.getMessage());
   }
 
   @Test

@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class LossRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(LossRegistry.class);
   private static final String PROGRAMMATIC = "registered programmatically";
+  /** How many installed names the error for an unknown name suggests. */
+  private static final int SUGGESTIONS = 3;
   private static final Pattern PROVIDER_IN_MESSAGE = Pattern.compile("Provider ([\\w.$]+)");
 
   /**
@@ -212,18 +214,25 @@ public final class LossRegistry {
   /**
    * Returns the provider answering to a name (ignoring case).
    *
-   * @throws IllegalArgumentException if no provider does, listing the closest known names
+   * @throws IllegalArgumentException if no provider does, with a message naming the refused name
+   *     and up to {@value #SUGGESTIONS} installed names, the closest first:
+   *     {@code unknown loss bxe, expected an installed loss such as bce, ...}, or
+   *     {@code unknown loss bxe, expected an installed loss, but none is installed}
    */
   public LossProvider provider(String name) {
-    return find(name).orElseThrow(() -> new IllegalArgumentException(
-        "unknown loss " + name + ", closest known names: " + closestNames(name, 3)));
+    return find(name).orElseThrow(() -> {
+      List<String> closest = closestNames(name, SUGGESTIONS);
+      return new IllegalArgumentException("unknown loss " + name + ", expected an installed loss"
+          + (closest.isEmpty() ? ", but none is installed"
+              : " such as " + String.join(", ", closest)));
+    });
   }
 
   /**
    * Returns up to {@code limit} of the names losses answer to (see {@link #allNames()}), the
    * closest to {@code name} first: by Levenshtein edit distance ignoring case, then
    * alphabetically. The same list the error of {@link #provider(String)} shows with a limit of
-   * 3, for callers that suggest names themselves.
+   * {@value #SUGGESTIONS}, for callers that suggest names themselves.
    *
    * @param name any string; never null
    * @param limit the most names to return, {@code >= 0}
