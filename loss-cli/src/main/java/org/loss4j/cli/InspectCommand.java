@@ -1,14 +1,14 @@
 package org.loss4j.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.cli.io.ArrayFiles;
-import org.loss4j.keras.CompiledLoss;
+import org.loss4j.keras.CompiledOutput;
 import org.loss4j.keras.KerasLossReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,53 +32,28 @@ final class InspectCommand implements Callable<Integer> {
   private Path model;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     ArrayFiles.requireFile(model);
-    LossRegistry registry = LossRegistry.global();
-    List<CompiledLoss> losses;
-    try {
-      losses = KerasLossReader.fromModelFile(model, registry);
-    } catch (IllegalArgumentException whole) {
-      return partially(registry, whole);
+    List<CompiledOutput> outputs =
+        KerasLossReader.outputsFromModelFile(model, LossRegistry.global());
+    List<CompiledOutput> unavailable =
+        outputs.stream().filter(output -> output.loss().isEmpty()).collect(Collectors.toList());
+    if (unavailable.size() == outputs.size()) {
+      throw new IllegalArgumentException(unavailable.get(0).problem().orElseThrow());
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(model + ": " + losses.size() + " compiled loss" + (losses.size() == 1 ? ""
-        : "es"));
-    for (CompiledLoss compiled : losses) {
-      print(out, compiled.outputIndex()
-          + compiled.outputName().map(name -> ": " + name).orElse(""), compiled.weight(),
-          compiled.loss().config());
-    }
-    return 0;
-  }
-
-  /**
-   * Shows each output that can be read when the model as a whole cannot, marking the others
-   * unavailable; fails with the reading's error when no output can be read.
-   */
-  private Integer partially(LossRegistry registry, IllegalArgumentException whole)
-      throws IOException {
-    List<OutputLosses.Entry> entries;
-    try {
-      entries = OutputLosses.read(model, registry);
-    } catch (IllegalArgumentException e) {
-      throw whole;
-    }
-    if (entries.stream().allMatch(entry -> entry.loss == null)) {
-      throw whole;
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    long available = entries.stream().filter(entry -> entry.loss != null).count();
-    out.println(model + ": " + entries.size() + " compiled loss" + (entries.size() == 1 ? ""
-        : "es") + ", " + (entries.size() - available) + " unavailable");
-    for (OutputLosses.Entry entry : entries) {
-      if (entry.loss != null) {
-        print(out, entry.label, entry.weight, entry.loss.config());
+    out.println(model + ": " + outputs.size() + " compiled loss" + (outputs.size() == 1 ? ""
+        : "es") + (unavailable.isEmpty() ? "" : ", " + unavailable.size() + " unavailable"));
+    for (CompiledOutput output : outputs) {
+      String label = output.outputIndex() + output.outputName().map(name -> ": " + name)
+          .orElse("");
+      if (output.loss().isPresent()) {
+        print(out, label, output.weight(), output.loss().get().config());
       } else {
         out.println();
-        out.println("output " + entry.label);
-        out.println("  unavailable: " + entry.problem);
-        out.println("  weight: " + entry.weight);
+        out.println("output " + label);
+        out.println("  unavailable: " + output.problem().orElseThrow());
+        out.println("  weight: " + output.weight());
       }
     }
     return 0;
