@@ -20,7 +20,6 @@ import org.loss4j.api.Loss;
 import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
 import org.loss4j.cli.eval.BatchEvaluation;
-import org.loss4j.cli.eval.LossNames;
 import org.loss4j.cli.eval.Progress;
 import org.loss4j.cli.eval.StreamingEvaluation;
 import org.loss4j.cli.io.ArrayFiles;
@@ -192,7 +191,7 @@ final class EvalCommand implements Callable<Integer> {
           + " --cases files, expected a loss name such as " + lossName.substring(3)
           + " (with --per-sample FILE for its per-sample values)");
     }
-    return LossNames.create(registry, lossName, parameters);
+    return registry.create(lossName, parameters);
   }
 
   private Map<String, Object> readConfigJson() throws IOException {

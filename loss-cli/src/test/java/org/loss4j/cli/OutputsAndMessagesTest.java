@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,6 +33,9 @@ import org.loss4j.testkit.cases.LossCases;
 class OutputsAndMessagesTest {
   private static final String LOSS = "cli_test_squared_error";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** What BinaryCrossentropy's shape refusal says it expected. */
+  private static final String EQUAL_SHAPES =
+      "expected equal shapes ([N] against [N, 1] is aligned, nothing else is broadcast)";
 
   @TempDir Path dir;
 
@@ -227,11 +231,12 @@ class OutputsAndMessagesTest {
   }
 
   /**
-   * 13 samples in chunks of 4: sample 10 lies in the third chunk at position 2, and the chunks
-   * have 4 rows, so chunk coordinates would read {@code y_true[2]} and {@code [4, 2]}.
+   * 13 samples in chunks of 4: sample 10 lies in the third chunk (rows 8..11) at position 2, and
+   * the loss sees chunks of 4 rows, so its own message reads {@code y_true[2]} and {@code [4, 2]};
+   * the streamed message keeps it and says where the chunk lies.
    */
   @Test
-  void streamedErrorsReadAsTheInMemoryOnes() throws IOException {
+  void streamedErrorsKeepTheLossMessageAndNameTheChunk() throws IOException {
     double[] labels = {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 7, 3, 0};
     Path yTrue = dir.resolve("labels.npy");
     Path yPred = dir.resolve("p.npy");
@@ -251,11 +256,40 @@ class OutputsAndMessagesTest {
     CliRun shapeInMemory = CliRun.of(badShape);
     CliRun shapeStreamed = CliRun.of(concat(badShape, "--chunk-rows", "4"));
 
-    assertFailedWith(labelStreamed, "SparseCategoricalCrossentropy: y_true[10] = 7");
-    assertEquals(labelInMemory.err, labelStreamed.err);
-    assertFailedWith(shapeStreamed,
-        "BinaryCrossentropy: y_true shape [13, 2] does not match y_pred shape [13, 4]");
-    assertEquals(shapeInMemory.err, shapeStreamed.err);
+    assertFailedExactly(labelInMemory,
+        "SparseCategoricalCrossentropy: y_true[10] = 7, expected a class in 0..3");
+    assertFailedExactly(labelStreamed, "SparseCategoricalCrossentropy: y_true[2] = 7, expected a"
+        + " class in 0..3, in the chunk of rows 8..11 of 13, which the loss checked on its own"
+        + " (its row 0 is row 8)");
+    assertFailedExactly(shapeInMemory, "BinaryCrossentropy: y_true shape [13, 2] does not match"
+        + " y_pred shape [13, 4], " + EQUAL_SHAPES);
+    assertFailedExactly(shapeStreamed, "BinaryCrossentropy: y_true shape [4, 2] does not match"
+        + " y_pred shape [4, 4], " + EQUAL_SHAPES + ", in the chunk of rows 0..3 of 13, which the"
+        + " loss checked on its own (its row 0 is row 0)");
+  }
+
+  /**
+   * A weight held in memory whose first dimension equals the chunk's rows (4) but not the
+   * samples' (13) is given whole to every chunk: its shape in the message is its own.
+   */
+  @Test
+  void streamedWeightErrorKeepsTheWeightShape() throws IOException {
+    Path yTrue = dir.resolve("t.npy");
+    Path yPred = dir.resolve("p.npy");
+    Path weights = dir.resolve("w.csv");
+    ArrayWriter.write(yTrue, Tensor.fromDoubles(new double[52], new int[] {13, 4},
+        DType.FLOAT32));
+    double[] half = new double[52];
+    Arrays.fill(half, 0.5);
+    ArrayWriter.write(yPred, Tensor.fromDoubles(half, new int[] {13, 4}, DType.FLOAT32));
+    Files.writeString(weights, "1,1,1\n1,1,1\n1,1,1\n1,1,1\n");
+
+    CliRun run = CliRun.of("eval", "--loss", "binary_crossentropy", "--y-true", yTrue.toString(),
+        "--y-pred", yPred.toString(), "--sample-weight", weights.toString(), "--chunk-rows", "4");
+
+    assertFailedExactly(run, "BinaryCrossentropy: sample_weight shape [4, 3] cannot broadcast to"
+        + " loss shape [4]; expected a scalar, [4] or [4, 1] or [4] per element, in the chunk of"
+        + " rows 0..3 of 13, which the loss checked on its own (its row 0 is row 0)");
   }
 
   @Test
@@ -303,6 +337,12 @@ class OutputsAndMessagesTest {
       assertTrue(run.out.contains("java -cp loss4j.jar:their-losses.jar org.loss4j.cli.Main "
           + command), run.out);
     }
+  }
+
+  /** Asserts a failure whose one line of standard error is exactly {@code loss4j: message}. */
+  private static void assertFailedExactly(CliRun run, String message) {
+    assertFailedWith(run, message);
+    assertEquals("loss4j: " + message, run.err.strip());
   }
 
   private static JsonNode find(JsonNode results, String id) {

@@ -123,7 +123,7 @@ public final class BatchEvaluation {
       boolean functional = lossCase.loss().startsWith(FUNCTIONAL);
       String name = functional ? lossCase.loss().substring(FUNCTIONAL.length())
           : lossCase.loss();
-      Loss loss = LossNames.create(registry, name, lossCase.config());
+      Loss loss = registry.create(name, lossCase.config());
       Tensor yTrue = lossCase.yTrue();
       Tensor yPred = lossCase.yPred();
       Tensor weights = lossCase.sampleWeight().orElse(null);

@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Reduction;
 import org.loss4j.api.ReductionSums;
 import org.loss4j.api.Tensor;
 import org.loss4j.api.registry.LossRegistry;
+import org.loss4j.api.spi.LossProvider;
 import org.loss4j.cli.io.ArrayWriter;
 import org.loss4j.cli.io.NpyFile;
 
@@ -25,9 +24,9 @@ import org.loss4j.cli.io.NpyFile;
  * final divisor, so it takes a second pass: each chunk's gradient is that of the same loss with
  * reduction {@code sum}, with the upstream {@link ReductionSums#sumUpstream} of the summed sums.
  *
- * <p>A chunk the loss refuses is reported as the whole input would be: its positions are shifted
- * to global rows and shapes led by the chunk's rows show the full row count, so the message equals
- * the in-memory one. The per-sample and gradient files are moved into place together at the end.
+ * <p>A chunk the loss refuses is reported with the loss's message unchanged, followed by the rows
+ * the chunk holds: the positions and shapes in it count within the chunk. The per-sample and
+ * gradient files are moved into place together at the end.
  *
  * <h2>Known limitations</h2>
  *
@@ -36,12 +35,6 @@ import org.loss4j.cli.io.NpyFile;
  * the loss's forward pass a second time per chunk.
  */
 public final class StreamingEvaluation {
-  /** A position in an input, such as {@code y_true[38529} of {@code y_true[38529, 2]}. */
-  private static final Pattern POSITION =
-      Pattern.compile("\\b(y_true|y_pred|sample_weight|mask)\\[(\\d+)");
-  /** A shape in a message, such as {@code shape [128, 10]}, up to its first dimension. */
-  private static final Pattern CHUNK_SHAPE = Pattern.compile("(shapes? )\\[(\\d+)");
-
   private final Loss loss;
   private final LossRegistry registry;
   private final NpyFile yTrue;
@@ -65,7 +58,8 @@ public final class StreamingEvaluation {
     this.perSamplePath = builder.perSamplePath;
     this.gradientPath = builder.gradientPath;
     this.progress = builder.progress;
-    this.lossClass = LossNames.className(registry, loss);
+    this.lossClass = registry.find(loss.config().loss()).map(LossProvider::className)
+        .orElse(loss.config().loss());
   }
 
   /** Returns a builder for a streamed evaluation of {@code loss} from {@code registry}. */
@@ -101,25 +95,30 @@ public final class StreamingEvaluation {
         Tensor trueChunk = yTrue.readRows(start, n);
         Tensor predChunk = yPred.readRows(start, n);
         Tensor weights = weighted() ? weightRows(start, n) : null;
+        Tensor perSample;
         try {
-          // Chunks may split only a batch axis that the per-sample loss keeps.
-          Tensor perSample = start == 0 || perSamplePath != null
+          perSample = start == 0 || perSamplePath != null
               ? loss.perSample(trueChunk, predChunk) : null;
-          if (start == 0) {
-            checkBatchAxis(perSample.shape(), n);
-          }
-          sums = sums.plus(loss.reductionSums(trueChunk, predChunk, weights, null));
-          if (perSamplePath != null) {
-            if (perSampleOut == null) {
-              int[] full = perSample.shape();
-              full[0] = rows;
-              perSampleOut = ArrayWriter.open(perSamplePath, full, perSample.dtype());
-              writers.add(perSampleOut);
-            }
-            perSampleOut.append(perSample);
-          }
         } catch (IllegalArgumentException e) {
-          throw inFullInput(e, start, n);
+          throw inChunk(e, start, n);
+        }
+        // Chunks may split only a batch axis that the per-sample loss keeps.
+        if (start == 0) {
+          checkBatchAxis(perSample.shape(), n);
+        }
+        try {
+          sums = sums.plus(loss.reductionSums(trueChunk, predChunk, weights, null));
+        } catch (IllegalArgumentException e) {
+          throw inChunk(e, start, n);
+        }
+        if (perSamplePath != null) {
+          if (perSampleOut == null) {
+            int[] full = perSample.shape();
+            full[0] = rows;
+            perSampleOut = ArrayWriter.open(perSamplePath, full, perSample.dtype());
+            writers.add(perSampleOut);
+          }
+          perSampleOut.append(perSample);
         }
         progress.update(start + n);
       }
@@ -139,28 +138,15 @@ public final class StreamingEvaluation {
   }
 
   /**
-   * Returns the refusal of a chunk restated for the whole input: positions such as
-   * {@code y_true[38529]} become global rows ({@code y_true[10000001]}) and shapes whose first axis
-   * is the chunk's rows become the full shape, so that the message reads as it would in memory.
+   * Returns the refusal of a chunk with where the chunk lies: the loss's message unchanged, whose
+   * positions and shapes are the chunk's since the loss saw only the chunk, followed by
+   * {@code , in the chunk of rows 8..11 of 13, which the loss checked on its own (its row 0 is
+   * row 8)}.
    */
-  private IllegalArgumentException inFullInput(IllegalArgumentException e, int start, int n) {
-    String message = String.valueOf(e.getMessage());
-    Matcher positions = POSITION.matcher(message);
-    StringBuilder global = new StringBuilder();
-    while (positions.find()) {
-      long row = Long.parseLong(positions.group(2)) + start;
-      positions.appendReplacement(global, Matcher.quoteReplacement(positions.group(1) + "[" + row));
-    }
-    positions.appendTail(global);
-    Matcher shapes = CHUNK_SHAPE.matcher(global.toString());
-    StringBuilder full = new StringBuilder();
-    while (shapes.find()) {
-      String replacement = Integer.parseInt(shapes.group(2)) == n
-          ? shapes.group(1) + "[" + yPred.rows() : shapes.group();
-      shapes.appendReplacement(full, Matcher.quoteReplacement(replacement));
-    }
-    shapes.appendTail(full);
-    return new IllegalArgumentException(full.toString(), e);
+  private IllegalArgumentException inChunk(IllegalArgumentException e, int start, int n) {
+    return new IllegalArgumentException(e.getMessage() + ", in the chunk of rows " + start + ".."
+        + (start + n - 1) + " of " + yPred.rows() + ", which the loss checked on its own (its row"
+        + " 0 is row " + start + ")", e);
   }
 
   private boolean weighted() {
@@ -219,7 +205,7 @@ public final class StreamingEvaluation {
           out.append(summing.gradient(yTrue.readRows(start, n), yPred.readRows(start, n),
               weights, null, upstream));
         } catch (IllegalArgumentException e) {
-          throw inFullInput(e, start, n);
+          throw inChunk(e, start, n);
         }
         progress.update(rows + start + n);
       }
