@@ -57,7 +57,8 @@ class LossRegistryTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> registry().create("binary_crossentropi"));
 
-    // edit distances: binary_crossentropy 1, binarycrossentropy 2, then the focal names (7)
+    // edit distances, ignoring case: binary_crossentropy 1, binarycrossentropy 2, then
+    // binaryfocalcrossentropy 6 and binary_focal_crossentropy 7
     assertTrue(error.getMessage().startsWith("unknown loss binary_crossentropi, expected an "
         + "installed loss such as binary_crossentropy, BinaryCrossentropy, "), error.getMessage());
   }

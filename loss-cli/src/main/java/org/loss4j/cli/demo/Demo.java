@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.LossRegistry;
 
 /**
  * The demo on the bundled public datasets: softmax regression on the handwritten digits,

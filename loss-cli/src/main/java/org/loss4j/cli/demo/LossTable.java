@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.loss4j.api.DType;
-import org.loss4j.api.registry.InstalledLoss;
 import org.loss4j.api.Loss;
-import org.loss4j.api.registry.LossRegistry;
 import org.loss4j.api.Tensor;
+import org.loss4j.api.registry.InstalledLoss;
+import org.loss4j.api.registry.LossRegistry;
 
 /**
  * Prints every installed loss, with its default configuration, evaluated on the demo's real
