@@ -102,30 +102,62 @@ public final class ExactSum {
 
   /** Leaves every slot but the top one in {@code [0, 2^32)}, the total unchanged. */
   private void propagateCarries() {
-    for (int i = 0; i < SLOTS - 1; i++) {
-      long carry = slots[i] >> DIGIT_BITS;
-      slots[i] -= carry << DIGIT_BITS;
-      slots[i + 1] += carry;
-    }
+    normalize(slots);
     pending = 0;
   }
 
-  /** Returns the exact total rounded to the nearest double (ties to even). */
+  /**
+   * Returns the exact total rounded to the nearest double (ties to even).
+   *
+   * <p>Only the top four non-zero digits (at least 97 significant bits) take part in the
+   * rounding; any non-zero digit below them is folded into one sticky bit under them, which
+   * decides a tie just as the full tail would.
+   */
   public double value() {
     if (special != 0) {
       return special;
     }
     long[] digits = slots.clone();
+    normalize(digits);
+    boolean negative = digits[SLOTS - 1] < 0;
+    if (negative) {
+      for (int i = 0; i < SLOTS; i++) {
+        digits[i] = -digits[i];
+      }
+      normalize(digits);
+    }
+    int top = SLOTS - 1;
+    while (top >= 0 && digits[top] == 0) {
+      top--;
+    }
+    if (top < 0) {
+      return 0.0;
+    }
+    int lowest = Math.max(0, top - 3);
+    BigInteger units = BigInteger.valueOf(digits[top]);
+    for (int i = top - 1; i >= lowest; i--) {
+      units = units.shiftLeft(DIGIT_BITS).or(BigInteger.valueOf(digits[i]));
+    }
+    boolean sticky = false;
+    for (int i = 0; i < lowest; i++) {
+      sticky |= digits[i] != 0;
+    }
+    if (sticky) {
+      units = units.shiftLeft(1).or(BigInteger.ONE).shiftLeft(lowest * DIGIT_BITS - 1);
+    } else {
+      units = units.shiftLeft(lowest * DIGIT_BITS);
+    }
+    double magnitude = toDouble(units);
+    return negative ? -magnitude : magnitude;
+  }
+
+  /** Carries every digit but the top one into {@code [0, 2^32)}, the total unchanged. */
+  private static void normalize(long[] digits) {
     for (int i = 0; i < SLOTS - 1; i++) {
       long carry = digits[i] >> DIGIT_BITS;
       digits[i] -= carry << DIGIT_BITS;
       digits[i + 1] += carry;
     }
-    BigInteger units = BigInteger.valueOf(digits[SLOTS - 1]);
-    for (int i = SLOTS - 2; i >= 0; i--) {
-      units = units.shiftLeft(DIGIT_BITS).or(BigInteger.valueOf(digits[i]));
-    }
-    return toDouble(units);
   }
 
   /** Returns {@code units * 2^-1074} rounded to the nearest double, ties to even. */

@@ -81,6 +81,21 @@ class ExactSumTest {
   }
 
   @Test
+  void aTailFarBelowTheTopDigitsStillBreaksATie() {
+    // 1 + 2^-53 is half way between 1 and 1 + 2^-52; a tail of 2^-1000 lies more than three
+    // 32-bit digits below 1, where only a sticky bit represents it: above half rounds up,
+    // below half rounds down, for either sign.
+    double half = Math.scalb(1.0, -53);
+    double tail = Math.scalb(1.0, -1000);
+    double up = 1 + 2 * half;
+
+    assertEquals(up, exact(new double[] {1, half, tail}, 0, 3), EXACT);
+    assertEquals(1.0, exact(new double[] {1, half, -tail}, 0, 3), EXACT);
+    assertEquals(-up, exact(new double[] {-1, -half, -tail}, 0, 3), EXACT);
+    assertEquals(-1.0, exact(new double[] {-1, -half, tail}, 0, 3), EXACT);
+  }
+
+  @Test
   void groupingDoesNotChangeTheValue() {
     double[] terms = wideTerms(99, 5000);
     ExactSum whole = new ExactSum();
