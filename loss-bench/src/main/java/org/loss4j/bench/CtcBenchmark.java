@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * blank included), each with a label of 40 entries, in float32 (Keras's default).
  *
  * <p>This is workload W7 of the performance issue; {@link ScalarBenchmark} and the peers measure
- * the same inputs ({@link Workload#w7()}). {@link #forward} is the reduced loss; {@link #forwardAndGradient} adds the gradient with
- * respect to the logits. Run with
+ * the same inputs ({@link Workload#w7()}). {@link #forward} is the reduced loss; {@link
+ * #forwardAndGradient} adds the gradient with respect to the logits. Run with
  * {@code java -jar loss-bench/target/benchmarks.jar CtcBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
