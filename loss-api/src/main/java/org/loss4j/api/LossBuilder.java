@@ -148,8 +148,9 @@ public abstract class LossBuilder<L extends Loss, B extends LossBuilder<L, B>> {
     return dtype;
   }
 
+  /** Returns this builder as its concrete class, for setters of intermediate builders. */
   @SuppressWarnings("unchecked") // B is this builder's own class, as the type parameter demands
-  private B self() {
+  protected final B self() {
     return (B) this;
   }
 }

@@ -1,7 +1,6 @@
 package org.loss4j.core;
 
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
 import org.loss4j.core.internal.Arguments;
@@ -64,9 +63,9 @@ public final class CategoricalCrossentropy extends AbstractLoss {
 
   private CategoricalCrossentropy(Builder builder) {
     super(NAME, builder);
-    this.fromLogits = builder.fromLogits;
-    this.labelSmoothing = Arguments.labelSmoothing(LOSS, builder.labelSmoothing);
-    this.axis = builder.axis;
+    this.fromLogits = builder.fromLogits();
+    this.labelSmoothing = Arguments.labelSmoothing(LOSS, builder.labelSmoothing());
+    this.axis = builder.axis();
   }
 
   /** Returns a builder holding Keras's defaults. */
@@ -182,30 +181,8 @@ public final class CategoricalCrossentropy extends AbstractLoss {
    * all. Starts from Keras's defaults: probabilities, no smoothing, {@code axis = -1},
    * {@code sum_over_batch_size}, the name {@code categorical_crossentropy}, float32.
    */
-  public static final class Builder extends LossBuilder<CategoricalCrossentropy, Builder> {
-    private boolean fromLogits;
-    private double labelSmoothing;
-    private int axis = -1;
-
+  public static final class Builder extends CrossentropyBuilder<CategoricalCrossentropy, Builder> {
     private Builder() {}
-
-    /** Sets whether {@code y_pred} holds logits; default false. */
-    public Builder fromLogits(boolean fromLogits) {
-      this.fromLogits = fromLogits;
-      return this;
-    }
-
-    /** Sets the label smoothing, which must lie in {@code [0, 1]}; default 0. */
-    public Builder labelSmoothing(double labelSmoothing) {
-      this.labelSmoothing = labelSmoothing;
-      return this;
-    }
-
-    /** Sets the class axis (negative counts from the end); default -1. */
-    public Builder axis(int axis) {
-      this.axis = axis;
-      return this;
-    }
 
     /**
      * Returns the loss.

@@ -1,10 +1,10 @@
 package org.loss4j.focal;
 
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
 import org.loss4j.api.Tensor;
+import org.loss4j.core.CrossentropyBuilder;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
@@ -85,9 +85,9 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     this.applyClassBalancing = builder.applyClassBalancing;
     this.alpha = builder.alpha;
     this.gamma = builder.gamma;
-    this.fromLogits = builder.fromLogits;
-    this.labelSmoothing = builder.labelSmoothing;
-    this.axis = builder.axis;
+    this.fromLogits = builder.fromLogits();
+    this.labelSmoothing = builder.labelSmoothing();
+    this.axis = builder.axis();
     this.kernel = new BinaryFocalKernel(fromLogits, gamma, applyClassBalancing, alpha,
         labelSmoothing, Clipping.lower(dtype()), Clipping.upper(dtype()));
   }
@@ -199,13 +199,10 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
    * Collects the arguments of a {@link BinaryFocalCrossentropy}, starting from Keras's defaults;
    * {@link #build()} checks them all at once.
    */
-  public static final class Builder extends LossBuilder<BinaryFocalCrossentropy, Builder> {
+  public static final class Builder extends CrossentropyBuilder<BinaryFocalCrossentropy, Builder> {
     private boolean applyClassBalancing;
     private double alpha = DEFAULT_ALPHA;
     private double gamma = DEFAULT_GAMMA;
-    private boolean fromLogits;
-    private double labelSmoothing;
-    private int axis = -1;
 
     private Builder() {}
 
@@ -227,24 +224,6 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
       return this;
     }
 
-    /** Sets whether {@code y_pred} holds logits; default false. */
-    public Builder fromLogits(boolean fromLogits) {
-      this.fromLogits = fromLogits;
-      return this;
-    }
-
-    /** Sets the label smoothing, in {@code [0, 1]}; default 0. */
-    public Builder labelSmoothing(double labelSmoothing) {
-      this.labelSmoothing = labelSmoothing;
-      return this;
-    }
-
-    /** Sets the averaged axis (negative counts from the end); default -1. */
-    public Builder axis(int axis) {
-      this.axis = axis;
-      return this;
-    }
-
     /**
      * Returns the loss.
      *
@@ -256,7 +235,7 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     public BinaryFocalCrossentropy build() {
       FocalArguments.checkGamma(LOSS, gamma);
       FocalArguments.checkUnitInterval(LOSS, "alpha", alpha);
-      FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing);
+      FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing());
       return new BinaryFocalCrossentropy(this);
     }
   }

@@ -5,10 +5,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.util.ArrayList;
 import java.util.List;
 import org.loss4j.api.AbstractLoss;
-import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
 import org.loss4j.api.Tensor;
+import org.loss4j.core.CrossentropyBuilder;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
@@ -93,9 +93,9 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
     this.alphaPerClass = builder.alphaPerClass == null ? null
         : List.copyOf(builder.alphaPerClass);
     this.gamma = builder.gamma;
-    this.fromLogits = builder.fromLogits;
-    this.labelSmoothing = builder.labelSmoothing;
-    this.axis = builder.axis;
+    this.fromLogits = builder.fromLogits();
+    this.labelSmoothing = builder.labelSmoothing();
+    this.axis = builder.axis();
     this.kernel = new CategoricalFocalKernel(fromLogits, gamma, labelSmoothing,
         Clipping.lower(dtype()), Clipping.upper(dtype()));
   }
@@ -254,13 +254,10 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
    * Collects the arguments of a {@link CategoricalFocalCrossentropy}, starting from Keras's
    * defaults; {@link #build()} checks them all at once.
    */
-  public static final class Builder extends LossBuilder<CategoricalFocalCrossentropy, Builder> {
+  public static final class Builder extends CrossentropyBuilder<CategoricalFocalCrossentropy, Builder> {
     private double alpha = DEFAULT_ALPHA;
     private List<Double> alphaPerClass;
     private double gamma = DEFAULT_GAMMA;
-    private boolean fromLogits;
-    private double labelSmoothing;
-    private int axis = -1;
 
     private Builder() {}
 
@@ -300,24 +297,6 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
       return this;
     }
 
-    /** Sets whether {@code y_pred} holds logits; default false. */
-    public Builder fromLogits(boolean fromLogits) {
-      this.fromLogits = fromLogits;
-      return this;
-    }
-
-    /** Sets the label smoothing, in {@code [0, 1]}; default 0. */
-    public Builder labelSmoothing(double labelSmoothing) {
-      this.labelSmoothing = labelSmoothing;
-      return this;
-    }
-
-    /** Sets the class axis (negative counts from the end); default -1. */
-    public Builder axis(int axis) {
-      this.axis = axis;
-      return this;
-    }
-
     /**
      * Returns the loss.
      *
@@ -333,7 +312,7 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
       } else {
         FocalArguments.checkPerClassAlpha(LOSS, alphaPerClass);
       }
-      FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing);
+      FocalArguments.checkUnitInterval(LOSS, "label_smoothing", labelSmoothing());
       return new CategoricalFocalCrossentropy(this);
     }
   }
