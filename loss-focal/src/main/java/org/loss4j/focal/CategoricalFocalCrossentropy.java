@@ -254,7 +254,8 @@ public final class CategoricalFocalCrossentropy extends AbstractLoss {
    * Collects the arguments of a {@link CategoricalFocalCrossentropy}, starting from Keras's
    * defaults; {@link #build()} checks them all at once.
    */
-  public static final class Builder extends CrossentropyBuilder<CategoricalFocalCrossentropy, Builder> {
+  public static final class Builder
+      extends CrossentropyBuilder<CategoricalFocalCrossentropy, Builder> {
     private double alpha = DEFAULT_ALPHA;
     private List<Double> alphaPerClass;
     private double gamma = DEFAULT_GAMMA;
