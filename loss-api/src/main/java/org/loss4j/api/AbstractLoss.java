@@ -3,6 +3,9 @@ package org.loss4j.api;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.loss4j.api.internal.Broadcast;
+import org.loss4j.api.internal.SampleBlocks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Implements Keras's {@code Loss.__call__} flow once, so that a loss supplies only its per-sample
@@ -41,6 +44,8 @@ import org.loss4j.api.internal.Broadcast;
  * {@link #config()}.
  */
 public abstract class AbstractLoss implements Loss {
+  private static final Logger LOG = LoggerFactory.getLogger(AbstractLoss.class);
+
   private final String name;
   private final Reduction reduction;
   private final String reductionArgument;
@@ -122,6 +127,29 @@ public abstract class AbstractLoss implements Loss {
   protected abstract void backward(Operands operands, double[] upstream, double[] gradient);
 
   /**
+   * Computes the per-sample loss and its gradient together, for {@link #valueAndGradient}: the
+   * default runs {@link #forward}, then {@link #backward}. A loss whose backward pass recomputes
+   * its forward pass overrides this to share the work; the results must equal the two calls'.
+   */
+  protected void forwardAndBackward(
+      Operands operands, double[] upstream, double[] perSample, double[] gradient) {
+    forward(operands, perSample);
+    backward(operands, upstream, gradient);
+  }
+
+  /**
+   * Returns a single-pass float32 kernel for these operands, or null (the default) to use
+   * {@link #forward} and {@link #backward} in double. Asked only when the loss dtype is float32,
+   * after {@link #perSampleShape} accepted the operands; the kernel reads
+   * {@link Operands#yTrueFloats()} and {@link Operands#yPredFloats()}. Its values must stay
+   * within the float32 tolerance of the double path's, and it must not throw for an element that
+   * {@link #validElements} excludes. The base class runs large inputs in parallel blocks.
+   */
+  protected SampleKernel sampleKernel(Operands operands) {
+    return null;
+  }
+
+  /**
    * Returns the elements of the per-sample loss that count, or null when all do. The default is
    * null; {@code SparseCategoricalCrossentropy} overrides it for {@code ignore_class}. The
    * result is combined with the caller's mask, as Keras merges a loss's output mask.
@@ -182,11 +210,7 @@ public abstract class AbstractLoss implements Loss {
 
   @Override
   public final Tensor perSample(Tensor yTrue, Tensor yPred) {
-    Operands operands = operands(yTrue, yPred);
-    int[] shape = perSampleShape(operands);
-    double[] values = new double[Shapes.size(shape)];
-    forward(operands, values);
-    return Tensor.fromDoubles(values, shape, dtype);
+    return prepare(yTrue, yPred, null, null).unweightedLosses();
   }
 
   @Override
@@ -197,14 +221,30 @@ public abstract class AbstractLoss implements Loss {
   @Override
   public final Tensor gradient(
       Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, Tensor upstream) {
-    return prepare(yTrue, yPred, sampleWeight, mask).gradient(upstream, yPred.shape());
+    return prepare(yTrue, yPred, sampleWeight, mask).gradient(upstream);
   }
 
   @Override
   public final LossAndGradient valueAndGradient(
       Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
+    return prepare(yTrue, yPred, sampleWeight, mask).valueAndGradient();
+  }
+
+  /**
+   * Returns what {@link #compute} returns and writes the gradient into {@code gradient}, in one
+   * pass over the inputs when the loss has a {@link #sampleKernel} (then with no copy).
+   */
+  @Override
+  public final Tensor valueAndGradient(
+      Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, float[] gradient) {
+    checkNotNull(gradient, "%s: gradient buffer must not be null", displayName());
     Evaluation evaluation = prepare(yTrue, yPred, sampleWeight, mask);
-    return new LossAndGradient(evaluation.value(), evaluation.gradient(null, yPred.shape()));
+    if (gradient.length != yPred.size()) {
+      throw new IllegalArgumentException(String.format(
+          "%s: gradient buffer holds %d elements, expected %d for y_pred of shape %s",
+          displayName(), gradient.length, yPred.size(), Tensor.formatShape(yPred.shape())));
+    }
+    return evaluation.valueAndGradientInto(gradient);
   }
 
   /**
@@ -216,25 +256,15 @@ public abstract class AbstractLoss implements Loss {
   @Override
   public final ReductionSums reductionSums(
       Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
-    return prepare(yTrue, yPred, sampleWeight, mask).sums(true);
+    Evaluation evaluation = prepare(yTrue, yPred, sampleWeight, mask);
+    return evaluation.sums(evaluation.losses(null, null));
   }
 
   private Operands operands(Tensor yTrue, Tensor yPred) {
     checkNotNull(yTrue, "%s: y_true must not be null", displayName());
     checkNotNull(yPred, "%s: y_pred must not be null", displayName());
     int[][] shapes = Shapes.squeezeOrExpand(yTrue.shape(), yPred.shape());
-    return new Operands(
-        toDtype(yTrue), shapes[0], toDtype(yPred), shapes[1], dtype, yTrue.dtype());
-  }
-
-  private double[] toDtype(Tensor tensor) {
-    double[] values = tensor.toDoubleArray();
-    if (dtype == DType.FLOAT32 && tensor.dtype() == DType.FLOAT64) {
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (float) values[i];
-      }
-    }
-    return values;
+    return new Operands(yTrue, shapes[0], yPred, shapes[1], dtype);
   }
 
   private Evaluation prepare(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask) {
@@ -261,27 +291,36 @@ public abstract class AbstractLoss implements Loss {
       }
       maskValues = merged;
     }
-    return new Evaluation(this, operands, shape, weights, maskValues);
+    SampleKernel kernel = dtype == DType.FLOAT32 ? sampleKernel(operands) : null;
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{}: {} samples of shape {} by {}", displayName(), Shapes.size(shape),
+          Tensor.formatShape(yPred.shape()), kernel == null ? "forward/backward" : kernel);
+    }
+    return new Evaluation(this, operands, shape, weights, maskValues, kernel);
   }
 
   /**
    * One prepared call: validated operands, the per-sample shape, the weights and the 0/1 mask
-   * aligned with it (either may be null), and the per-sample values once computed.
+   * aligned with it (either may be null), and the loss's sample kernel (null for none).
    */
   private static final class Evaluation {
     private final AbstractLoss loss;
     private final Operands operands;
     private final int[] shape;
+    private final int samples;
     private final double[] weights;
     private final double[] mask;
+    private final SampleKernel kernel;
 
-    Evaluation(
-        AbstractLoss loss, Operands operands, int[] shape, double[] weights, double[] mask) {
+    Evaluation(AbstractLoss loss, Operands operands, int[] shape, double[] weights,
+        double[] mask, SampleKernel kernel) {
       this.loss = loss;
       this.operands = operands;
       this.shape = shape;
+      this.samples = Shapes.size(shape);
       this.weights = weights;
       this.mask = mask;
+      this.kernel = kernel;
     }
 
     /** Returns the merged weight {@code w * m} of one per-sample element. */
@@ -291,37 +330,96 @@ public abstract class AbstractLoss implements Loss {
     }
 
     /**
-     * Returns the sums of this call, with the weighted loss sum when {@code withLosses}, or
-     * else only the divisors (the gradient needs no forward pass).
+     * Returns the per-sample losses rounded to the dtype and, when {@code upstream} is not null,
+     * writes the gradient into {@code floatGradient} (kernel) or {@code doubleGradient}.
      */
-    ReductionSums sums(boolean withLosses) {
-      double[] values = null;
-      if (withLosses) {
-        values = new double[Shapes.size(shape)];
+    double[] losses(double[] upstream, float[] floatGradient, double[] doubleGradient) {
+      double[] values = new double[samples];
+      if (kernel != null) {
+        SampleBlocks.run(kernel, samples, values, upstream, floatGradient);
+      } else if (upstream == null) {
         loss.forward(operands, values);
-        for (int i = 0; i < values.length; i++) {
-          values[i] = loss.dtype.round(values[i]);
-        }
+      } else {
+        loss.forwardAndBackward(operands, upstream, values, doubleGradient);
       }
-      return ReductionSums.accumulate(values, weights, mask, Shapes.size(shape));
+      for (int i = 0; i < values.length; i++) {
+        values[i] = loss.dtype.round(values[i]);
+      }
+      return values;
+    }
+
+    double[] losses(double[] upstream, float[] floatGradient) {
+      return losses(upstream, floatGradient, null);
+    }
+
+    ReductionSums sums(double[] losses) {
+      return ReductionSums.accumulate(losses, weights, mask, samples);
+    }
+
+    Tensor unweightedLosses() {
+      return Tensor.fromDoubles(losses(null, null), shape, loss.dtype);
     }
 
     Tensor value() {
-      DType dtype = loss.dtype;
-      if (loss.reduction != Reduction.NONE) {
-        return sums(true).reduce(loss.reduction, dtype);
-      }
-      double[] values = new double[Shapes.size(shape)];
-      loss.forward(operands, values);
-      for (int i = 0; i < values.length; i++) {
-        values[i] = ReductionSums.weighted(dtype.round(values[i]), weight(i));
-      }
-      return Tensor.fromDoubles(values, shape, dtype);
+      return reduce(losses(null, null));
     }
 
-    Tensor gradient(Tensor upstream, int[] yPredShape) {
+    private Tensor reduce(double[] losses) {
+      if (loss.reduction != Reduction.NONE) {
+        return sums(losses).reduce(loss.reduction, loss.dtype);
+      }
+      for (int i = 0; i < losses.length; i++) {
+        losses[i] = ReductionSums.weighted(losses[i], weight(i));
+      }
+      return Tensor.fromDoubles(losses, shape, loss.dtype);
+    }
+
+    Tensor gradient(Tensor upstream) {
+      double[] perElement = upstream(upstream);
+      int[] yPredShape = operands.givenYPredShape();
+      if (kernel != null) {
+        float[] gradient = new float[operands.yPredFloats().length];
+        SampleBlocks.run(kernel, samples, new double[samples], perElement, gradient);
+        return Tensor.wrap(gradient, yPredShape);
+      }
+      double[] gradient = new double[operands.yPred().length];
+      loss.backward(operands, perElement, gradient);
+      return Tensor.fromDoubles(gradient, yPredShape, loss.dtype);
+    }
+
+    LossAndGradient valueAndGradient() {
+      double[] perElement = upstream(null);
+      int[] yPredShape = operands.givenYPredShape();
+      if (kernel != null) {
+        float[] gradient = new float[operands.yPredFloats().length];
+        Tensor value = reduce(losses(perElement, gradient));
+        return new LossAndGradient(value, Tensor.wrap(gradient, yPredShape));
+      }
+      double[] gradient = new double[operands.yPred().length];
+      Tensor value = reduce(losses(perElement, null, gradient));
+      return new LossAndGradient(value, Tensor.fromDoubles(gradient, yPredShape, loss.dtype));
+    }
+
+    Tensor valueAndGradientInto(float[] gradient) {
+      double[] perElement = upstream(null);
+      if (kernel != null) {
+        return reduce(losses(perElement, gradient));
+      }
+      double[] exact = new double[operands.yPred().length];
+      Tensor value = reduce(losses(perElement, null, exact));
+      for (int i = 0; i < exact.length; i++) {
+        gradient[i] = (float) exact[i];
+      }
+      return value;
+    }
+
+    /**
+     * Returns the derivative of the caller's result with respect to each per-sample loss:
+     * {@code upstream * w * m}, divided by the reduction's divisor unless it is {@code none}.
+     */
+    private double[] upstream(Tensor upstream) {
       checkUpstream(upstream);
-      double[] perElement = new double[Shapes.size(shape)];
+      double[] perElement = new double[samples];
       if (loss.reduction == Reduction.NONE) {
         for (int i = 0; i < perElement.length; i++) {
           double incoming = upstream == null ? 1.0 : upstream.getDouble(i);
@@ -329,21 +427,19 @@ public abstract class AbstractLoss implements Loss {
         }
       } else {
         double incoming = upstream == null ? 1.0 : upstream.getDouble(0);
-        double scale = sums(false).scale(loss.reduction, incoming);
+        double scale = sums(null).scale(loss.reduction, incoming);
         for (int i = 0; i < perElement.length; i++) {
           perElement[i] = scale * weight(i);
         }
       }
-      double[] gradient = new double[operands.yPred().length];
-      loss.backward(operands, perElement, gradient);
-      return Tensor.fromDoubles(gradient, yPredShape, loss.dtype);
+      return perElement;
     }
 
     private void checkUpstream(Tensor upstream) {
       if (upstream == null) {
         return;
       }
-      int expected = loss.reduction == Reduction.NONE ? Shapes.size(shape) : 1;
+      int expected = loss.reduction == Reduction.NONE ? samples : 1;
       boolean fits = upstream.size() == expected;
       if (!fits) {
         throw new IllegalArgumentException(String.format(

@@ -136,4 +136,34 @@ public interface Loss {
    */
   LossAndGradient valueAndGradient(
       Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask);
+
+  /**
+   * Returns {@link #compute} of the inputs and writes their {@link #gradient} into a buffer the
+   * caller owns and may reuse, rounded to float, row-major in the shape of {@code y_pred}: for a
+   * training loop that keeps one gradient array, with no gradient tensor allocated per call.
+   *
+   * <pre>{@code
+   * float[] gradient = new float[yPred.size()];
+   * Tensor value = loss.valueAndGradient(yTrue, yPred, null, null, gradient);
+   * }</pre>
+   *
+   * <p>The default copies from {@link #valueAndGradient(Tensor, Tensor, Tensor, Tensor)};
+   * {@link AbstractLoss} writes the buffer directly.
+   *
+   * @param gradient receives the gradient; must hold exactly {@code yPred.size()} elements
+   * @throws IllegalArgumentException if the inputs do not fit this loss or the buffer does not
+   *     have the size of {@code y_pred}
+   */
+  default Tensor valueAndGradient(
+      Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, float[] gradient) {
+    if (gradient == null || gradient.length != yPred.size()) {
+      throw new IllegalArgumentException(String.format(
+          "%s: gradient buffer holds %s elements, expected %d for y_pred of shape %s",
+          getClass().getSimpleName(), gradient == null ? "no" : gradient.length, yPred.size(),
+          Tensor.formatShape(yPred.shape())));
+    }
+    LossAndGradient result = valueAndGradient(yTrue, yPred, sampleWeight, mask);
+    result.gradient().copyTo(gradient);
+    return result.value();
+  }
 }

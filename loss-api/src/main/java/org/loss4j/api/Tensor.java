@@ -317,6 +317,23 @@ public final class Tensor {
     }
   }
 
+  /** Copies the elements, rounded to float, into {@code target} from index 0. */
+  public void copyTo(float[] target) {
+    checkArgument(target.length >= size(), "target holds %s, need %s", target.length, size());
+    if (floats != null) {
+      System.arraycopy(floats, 0, target, 0, floats.length);
+    } else {
+      for (int i = 0; i < size(); i++) {
+        target[i] = (float) getDouble(i);
+      }
+    }
+  }
+
+  /** Returns the float32 storage itself, or null for another dtype; callers must not write it. */
+  float[] floatStorage() {
+    return floats;
+  }
+
   /** Returns a new row-major array of the elements, widened to double. */
   public double[] toDoubleArray() {
     double[] result = new double[size()];

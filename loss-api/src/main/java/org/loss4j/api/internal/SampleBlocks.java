@@ -1,0 +1,41 @@
+package org.loss4j.api.internal;
+
+import java.util.stream.IntStream;
+import org.loss4j.api.SampleKernel;
+
+/**
+ * Runs a {@link SampleKernel} over all per-sample elements, in blocks of a fixed number of
+ * {@code y_pred} elements, on the fork-join pool the caller runs in (the common pool otherwise).
+ *
+ * <p>The blocks depend only on the input size, never on the number of threads, and each writes
+ * its own elements only, so the outputs are the same bits whatever the parallelism. An input of
+ * at most one block runs on the calling thread, with no task created.
+ */
+public final class SampleBlocks {
+  /** The {@code y_pred} elements of one block: large enough to repay a task, small for L2. */
+  static final int BLOCK_ELEMENTS = 1 << 15;
+
+  private SampleBlocks() {}
+
+  /**
+   * Evaluates samples {@code [0, samples)} with {@code kernel}, as
+   * {@link SampleKernel#evaluate} describes for each argument.
+   */
+  public static void run(
+      SampleKernel kernel, int samples, double[] values, double[] upstream, float[] gradient) {
+    int perBlock = samplesPerBlock(kernel.elementsPerSample());
+    int blocks = (samples + perBlock - 1) / perBlock;
+    if (blocks <= 1) {
+      kernel.evaluate(0, samples, values, upstream, gradient);
+      return;
+    }
+    IntStream.range(0, blocks).parallel().forEach(block -> {
+      int from = block * perBlock;
+      kernel.evaluate(from, Math.min(samples, from + perBlock), values, upstream, gradient);
+    });
+  }
+
+  static int samplesPerBlock(int elementsPerSample) {
+    return Math.max(1, BLOCK_ELEMENTS / Math.max(1, elementsPerSample));
+  }
+}
