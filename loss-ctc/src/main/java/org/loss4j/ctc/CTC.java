@@ -8,9 +8,9 @@ import org.loss4j.api.DType;
 import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
-import org.loss4j.core.kernel.LogSoftmax;
+import org.loss4j.api.SampleKernel;
 import org.loss4j.ctc.internal.CtcBatch;
-import org.loss4j.ctc.internal.ForwardBackward;
+import org.loss4j.ctc.internal.CtcSequences;
 
 /**
  * Computes the connectionist temporal classification (CTC) loss: the negative log-likelihood of
@@ -40,9 +40,13 @@ import org.loss4j.ctc.internal.ForwardBackward;
  * // [3.4411672, 1.9168019]
  * }</pre>
  *
- * <p>The recursion runs in log space and in double whatever the dtype, with work and memory
- * proportional to {@code time * (2 * label_length + 1)} per sample (see
- * {@link #withLengths}). Special cases:
+ * <p>The recursion runs in double whatever the dtype, with work and memory proportional to
+ * {@code time * (2 * label_length + 1)} per sample (see {@link #withLengths}): in linear space,
+ * each frame rescaled by a power of two, over the states that can lie on a complete alignment,
+ * with the softmax of each frame computed once; a sequence whose probabilities fall outside the
+ * range of that recursion (very peaked logits, for instance) is recomputed in log space, so that
+ * its result is the same to rounding. In float32, sequences run in parallel blocks on the
+ * caller's fork-join pool, with the same bits whatever the number of threads. Special cases:
  *
  * <ul>
  *   <li>An empty label costs {@code -sum_t log softmax(y_pred[b, t])[blank]}.
@@ -173,52 +177,38 @@ public final class CTC extends AbstractLoss {
 
   @Override
   protected void forward(Operands operands, double[] perSample) {
-    CtcBatch batch = batch(operands);
-    double[] logProbs = logSoftmax(operands.yPred(), batch);
-    ForwardBackward recursion = new ForwardBackward(
-        batch.classes(), blankIndex, batch.time(), batch.maxLabelLength(), false);
-    int frameStride = batch.time() * batch.classes();
-    for (int b = 0; b < batch.batch(); b++) {
-      double nll = recursion.negLogLikelihood(
-          logProbs, b * frameStride, batch.frames(b), batch.labels(b));
-      perSample[b] = finite(nll);
-    }
+    sequences(operands).evaluateDoubles(0, perSample.length, perSample, null, null);
   }
 
   @Override
   protected void backward(Operands operands, double[] upstream, double[] gradient) {
-    CtcBatch batch = batch(operands);
-    double[] logProbs = logSoftmax(operands.yPred(), batch);
-    ForwardBackward recursion = new ForwardBackward(
-        batch.classes(), blankIndex, batch.time(), batch.maxLabelLength(), true);
-    int frameStride = batch.time() * batch.classes();
-    for (int b = 0; b < batch.batch(); b++) {
-      recursion.gradient(logProbs, b * frameStride, batch.frames(b), batch.labels(b),
-          upstream[b], zeroInfinity, gradient);
-    }
+    double[] perSample = new double[upstream.length];
+    sequences(operands).evaluateDoubles(0, perSample.length, perSample, upstream, gradient);
   }
 
-  /** Returns the loss of one sample after {@code zero_infinity}. */
-  private double finite(double nll) {
-    return zeroInfinity && nll == Double.POSITIVE_INFINITY ? 0.0 : nll;
+  /** Computes the softmax, alpha and beta once per sequence for the value and the gradient. */
+  @Override
+  protected void forwardAndBackward(
+      Operands operands, double[] upstream, double[] perSample, double[] gradient) {
+    sequences(operands).evaluateDoubles(0, perSample.length, perSample, upstream, gradient);
+  }
+
+  /**
+   * Returns the float32 kernel: the same recursion as the float64 path, read from the float
+   * logits without a copy, one sequence per per-sample element; the gradient is rounded to float.
+   */
+  @Override
+  protected SampleKernel sampleKernel(Operands operands) {
+    return CtcSequences.ofFloats(batch(operands), operands.yPredFloats(), zeroInfinity);
+  }
+
+  private CtcSequences sequences(Operands operands) {
+    return CtcSequences.ofDoubles(batch(operands), operands.yPred(), zeroInfinity);
   }
 
   private CtcBatch batch(Operands operands) {
     return CtcBatch.of(displayName(), operands.yTrue(), operands.yTrueShape(),
         operands.yPredShape(), blankIndex, labelLengths, logitLengths);
-  }
-
-  /** Returns the log-softmax of the frames each sample uses; the other entries stay 0. */
-  private static double[] logSoftmax(double[] logits, CtcBatch batch) {
-    double[] logProbs = new double[logits.length];
-    int classes = batch.classes();
-    for (int b = 0; b < batch.batch(); b++) {
-      int offset = b * batch.time() * classes;
-      for (int t = 0; t < batch.frames(b); t++) {
-        LogSoftmax.apply(logits, offset + t * classes, 1, classes, logProbs);
-      }
-    }
-    return logProbs;
   }
 
   /** Returns whether {@code other} is a CTC with the same configuration and bound lengths. */

@@ -23,6 +23,10 @@ import java.util.Arrays;
  * logit {@code x_t(k)} is {@code softmax_t(k) - sum_{s : z_s = k} exp(alpha_t(s) + beta_t(s) -
  * log P(l))}, which sums to 0 over {@code k}. Work and memory are {@code O(T * S)}.
  *
+ * <p>{@link ScaledRecursion} computes the same quantities faster; this recursion is the reference
+ * for the sequences it cannot resolve (NaN or infinite logits, alignments of probability 0 or
+ * below the double range), through {@link LogSpaceSequence}, and the tests' oracle.
+ *
  * <p>Instances hold scratch space sized for the largest sample of a batch; they are not
  * thread-safe and live for one call.
  */
