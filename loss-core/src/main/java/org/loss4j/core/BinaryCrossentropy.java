@@ -3,7 +3,9 @@ package org.loss4j.core;
 import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
+import org.loss4j.api.SampleKernel;
 import org.loss4j.core.internal.Arguments;
+import org.loss4j.core.internal.kernel.RowKernels;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
@@ -146,6 +148,20 @@ public final class BinaryCrossentropy extends AbstractLoss {
 
   private double smooth(double label) {
     return labelSmoothing == 0 ? label : label * (1 - labelSmoothing) + 0.5 * labelSmoothing;
+  }
+
+  /**
+   * Returns the fused float32 kernel when {@code axis} is the last axis (rows are contiguous),
+   * null for another axis, which {@link #forward} and {@link #backward} handle.
+   */
+  @Override
+  protected SampleKernel sampleKernel(Operands operands) {
+    ClassAxis lanes = ClassAxis.of(operands.yPredShape(), axis, LOSS);
+    if (lanes.stride() != 1) {
+      return null;
+    }
+    return RowKernels.binary(operands.yTrueFloats(), operands.yPredFloats(), lanes.length(),
+        fromLogits, labelSmoothing);
   }
 
   /**

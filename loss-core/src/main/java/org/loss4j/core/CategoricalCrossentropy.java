@@ -3,7 +3,9 @@ package org.loss4j.core;
 import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
+import org.loss4j.api.SampleKernel;
 import org.loss4j.core.internal.Arguments;
+import org.loss4j.core.internal.kernel.RowKernels;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
@@ -174,6 +176,20 @@ public final class CategoricalCrossentropy extends AbstractLoss {
   private double smooth(double label, int classes) {
     return labelSmoothing == 0 ? label
         : label * (1 - labelSmoothing) + labelSmoothing / classes;
+  }
+
+  /**
+   * Returns the fused float32 kernel from logits along the last axis, null otherwise (from
+   * probabilities the renormalisation runs in {@link #forward} and {@link #backward}).
+   */
+  @Override
+  protected SampleKernel sampleKernel(Operands operands) {
+    ClassAxis classes = ClassAxis.of(operands.yPredShape(), axis, LOSS);
+    if (!fromLogits || classes.stride() != 1) {
+      return null;
+    }
+    return RowKernels.softmax(operands.yTrueFloats(), operands.yPredFloats(), classes.length(),
+        labelSmoothing);
   }
 
   /**

@@ -4,6 +4,8 @@ import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
+import org.loss4j.api.SampleKernel;
+import org.loss4j.core.internal.kernel.RowKernels;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
 
@@ -96,6 +98,13 @@ public final class KLDivergence extends AbstractLoss {
         gradient[i] = passes ? -upstream[lane] * t / p : Double.isNaN(p) ? Double.NaN : 0.0;
       }
     }
+  }
+
+  /** Returns the fused float32 kernel; the divergence always sums the last axis. */
+  @Override
+  protected SampleKernel sampleKernel(Operands operands) {
+    int length = operands.yPredShape()[operands.yPredRank() - 1];
+    return RowKernels.klDivergence(operands.yTrueFloats(), operands.yPredFloats(), length);
   }
 
   /**

@@ -2,9 +2,12 @@ package org.loss4j.core;
 
 import java.util.Locale;
 import org.loss4j.api.AbstractLoss;
+import org.loss4j.api.DType;
 import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
+import org.loss4j.api.SampleKernel;
+import org.loss4j.core.internal.kernel.RowKernels;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
 
@@ -62,15 +65,33 @@ public final class Poisson extends AbstractLoss {
   @Override
   protected int[] perSampleShape(Operands operands) {
     int[] perSampleShape = InputChecks.sameShapeAxis(LOSS, operands, -1).reducedShape();
-    double[] yPred = operands.yPred();
-    for (int i = 0; i < yPred.length; i++) {
-      if (yPred[i] < 0) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "%s: y_pred%s = %s, expected a rate >= 0", LOSS,
-            InputChecks.index(i, operands.yPredShape()), yPred[i]));
-      }
+    int negative = firstNegative(operands);
+    if (negative >= 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s: y_pred%s = %s, expected a rate >= 0", LOSS,
+          InputChecks.index(negative, operands.yPredShape()), operands.yPred()[negative]));
     }
     return perSampleShape;
+  }
+
+  /** Returns the index of the first negative rate, or -1; reads floats for a float32 loss. */
+  private static int firstNegative(Operands operands) {
+    if (operands.dtype() == DType.FLOAT32) {
+      float[] rates = operands.yPredFloats();
+      for (int i = 0; i < rates.length; i++) {
+        if (rates[i] < 0) {
+          return i;
+        }
+      }
+      return -1;
+    }
+    double[] rates = operands.yPred();
+    for (int i = 0; i < rates.length; i++) {
+      if (rates[i] < 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   @Override
@@ -100,6 +121,13 @@ public final class Poisson extends AbstractLoss {
         gradient[i] = scale * (1 - yTrue[i] / (yPred[i] + epsilon));
       }
     }
+  }
+
+  /** Returns the fused float32 kernel; the loss always averages the last axis. */
+  @Override
+  protected SampleKernel sampleKernel(Operands operands) {
+    int length = operands.yPredShape()[operands.yPredRank() - 1];
+    return RowKernels.poisson(operands.yTrueFloats(), operands.yPredFloats(), length);
   }
 
   /**

@@ -6,7 +6,9 @@ import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
+import org.loss4j.api.SampleKernel;
 import org.loss4j.api.Tensor;
+import org.loss4j.core.internal.kernel.RowKernels;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
@@ -262,6 +264,20 @@ public final class SparseCategoricalCrossentropy extends AbstractLoss {
         }
       }
     }
+  }
+
+  /**
+   * Returns the fused float32 kernel from logits along the last axis without
+   * {@code ignore_class}, null otherwise.
+   */
+  @Override
+  protected SampleKernel sampleKernel(Operands operands) {
+    ClassAxis classes = ClassAxis.of(operands.yPredShape(), axis, LOSS);
+    if (!fromLogits || ignoreClass != null || classes.stride() != 1) {
+      return null;
+    }
+    return RowKernels.sparseSoftmax(
+        operands.yTrueFloats(), operands.yPredFloats(), classes.length());
   }
 
   /**

@@ -1,0 +1,99 @@
+package org.loss4j.core.internal.vector;
+
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.loss4j.core.internal.kernel.SoftmaxRows;
+import org.loss4j.core.kernel.vector.VectorMath;
+
+/**
+ * The categorical cross-entropy of rows of logits in float32 lanes, in one pass with its
+ * gradient, with {@code m = max(x)} and {@code e = exp(x - m)}:
+ *
+ * <pre>{@code
+ * loss = sum(t) * log(sum(e)) - sum(t * (x - m))
+ * grad = upstream * (sum(t) * e / sum(e) - t)
+ * }</pre>
+ *
+ * <p>The gradient buffer holds {@code e} between the two passes.
+ */
+final class VectorSoftmaxRows extends SoftmaxRows {
+  private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
+
+  private final float[] yTrue;
+  private final float[] yPred;
+  private final float keep;
+  private final float shift;
+
+  VectorSoftmaxRows(float[] yTrue, float[] yPred, int rowLength, double smoothing) {
+    super(yTrue, yPred, rowLength, smoothing);
+    this.yTrue = yTrue;
+    this.yPred = yPred;
+    this.keep = (float) (1 - smoothing);
+    this.shift = (float) (smoothing / rowLength);
+  }
+
+  @Override
+  protected double row(int row, double upstream, float[] gradient) {
+    int length = rowLength();
+    int start = row * length;
+    int bound = SPECIES.loopBound(length);
+    float max = VectorRows.max(yPred, start, length);
+    if (!Float.isFinite(max)) {
+      return super.row(row, upstream, gradient);
+    }
+    FloatVector exps = FloatVector.zero(SPECIES);
+    FloatVector targets = FloatVector.zero(SPECIES);
+    FloatVector weighted = FloatVector.zero(SPECIES);
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      int i = start + k;
+      FloatVector shifted = FloatVector.fromArray(SPECIES, yPred, i).sub(max);
+      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
+      FloatVector e = VectorMath.expNonPositive(shifted);
+      exps = exps.add(e);
+      targets = targets.add(t);
+      weighted = weighted.add(t.mul(shifted));
+      if (gradient != null) {
+        e.intoArray(gradient, i);
+      }
+    }
+    double sumExp = VectorMath.sum(exps);
+    double sumTargets = VectorMath.sum(targets);
+    double sumWeighted = VectorMath.sum(weighted);
+    for (int i = start + bound; i < start + length; i++) {
+      float shifted = yPred[i] - max;
+      float e = (float) Math.exp(shifted);
+      float t = yTrue[i] * keep + shift;
+      sumExp += e;
+      sumTargets += t;
+      sumWeighted += t * shifted;
+      if (gradient != null) {
+        gradient[i] = e;
+      }
+    }
+    double loss = sumTargets * Math.log(sumExp) - sumWeighted;
+    if (!Double.isFinite(loss)) {
+      return super.row(row, upstream, gradient);
+    }
+    if (gradient != null) {
+      float share = (float) (sumTargets / sumExp);
+      float scale = (float) upstream;
+      for (int k = 0; k < bound; k += SPECIES.length()) {
+        int i = start + k;
+        FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
+        FloatVector.fromArray(SPECIES, gradient, i).mul(share).sub(t).mul(scale)
+            .intoArray(gradient, i);
+      }
+      for (int i = start + bound; i < start + length; i++) {
+        gradient[i] = (gradient[i] * share - (yTrue[i] * keep + shift)) * scale;
+      }
+    }
+    return loss;
+  }
+
+  @Override
+  public String toString() {
+    return "vector CategoricalCrossentropy rows from logits (" + VectorSelfCheck.describe()
+        + ")";
+  }
+}

@@ -1,0 +1,54 @@
+package org.loss4j.core.internal.vector;
+
+import jdk.incubator.vector.VectorSpecies;
+import org.loss4j.core.internal.kernel.SparseSoftmaxRows;
+import org.loss4j.core.kernel.vector.VectorMath;
+
+/**
+ * The sparse categorical cross-entropy of rows of logits in float32 lanes, in one pass with its
+ * gradient, with {@code m = max(x)}, {@code e = exp(x - m)} and {@code y} the row's label:
+ *
+ * <pre>{@code
+ * loss = log(sum(e)) - (x_y - m)
+ * grad = upstream * (e / sum(e) - onehot(y))
+ * }</pre>
+ */
+final class VectorSparseSoftmaxRows extends SparseSoftmaxRows {
+  private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
+
+  private final float[] yPred;
+
+  VectorSparseSoftmaxRows(float[] labels, float[] yPred, int rowLength) {
+    super(labels, yPred, rowLength);
+    this.yPred = yPred;
+  }
+
+  @Override
+  protected double row(int row, double upstream, float[] gradient) {
+    int length = rowLength();
+    int start = row * length;
+    float label = label(row);
+    float max = VectorRows.max(yPred, start, length);
+    if (Float.isNaN(label) || !Float.isFinite(max)) {
+      return super.row(row, upstream, gradient);
+    }
+    int target = start + (int) label;
+    double sumExp = VectorRows.sumExp(yPred, start, length, max, gradient);
+    double loss = Math.log(sumExp) - (yPred[target] - max);
+    if (!Double.isFinite(loss)) {
+      return super.row(row, upstream, gradient);
+    }
+    if (gradient != null) {
+      float targetShare = gradient[target];
+      VectorRows.scale(gradient, start, length, (float) (upstream / sumExp));
+      gradient[target] = (float) (upstream * (targetShare / sumExp - 1.0));
+    }
+    return loss;
+  }
+
+  @Override
+  public String toString() {
+    return "vector SparseCategoricalCrossentropy rows from logits ("
+        + VectorSelfCheck.describe() + ")";
+  }
+}

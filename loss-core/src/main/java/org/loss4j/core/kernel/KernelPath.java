@@ -1,0 +1,89 @@
+package org.loss4j.core.kernel;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which float32 kernels this JVM runs: {@link #VECTOR}, on the Vector API of the incubator module
+ * {@code jdk.incubator.vector}, or {@link #SCALAR}, plain Java that needs no module.
+ *
+ * <p>The path is chosen once, when first asked: the vector path when the module is in the boot
+ * layer (start the JVM with {@code --add-modules jdk.incubator.vector}) and its kernels pass a
+ * self-check, the scalar path otherwise. The system property {@code loss4j.kernels} set to
+ * {@code scalar} forces the scalar path; set to {@code vector}, it makes a JVM without the
+ * module fail instead of falling back. The choice and its reason are logged once at DEBUG.
+ */
+public enum KernelPath {
+  /** Lanewise float32 arithmetic on {@code jdk.incubator.vector}, rows ending on scalar code. */
+  VECTOR,
+  /** Plain Java, double arithmetic on float32 inputs: the reference formulas, fused. */
+  SCALAR;
+
+  /** The system property that forces a path: {@code scalar}, {@code vector} or {@code auto}. */
+  public static final String PROPERTY = "loss4j.kernels";
+
+  private static final String MODULE = "jdk.incubator.vector";
+  private static final String SELF_CHECK = "org.loss4j.core.internal.vector.VectorSelfCheck";
+  private static final Logger LOG = LoggerFactory.getLogger(KernelPath.class);
+
+  /** Returns the path of this JVM, chosen on the first call. */
+  public static KernelPath active() {
+    return Chosen.PATH;
+  }
+
+  private static final class Chosen {
+    static final KernelPath PATH = choose();
+  }
+
+  private static KernelPath choose() {
+    String requested = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    switch (requested) {
+      case "scalar":
+        LOG.debug("loss4j kernels: scalar path ({}=scalar)", PROPERTY);
+        return SCALAR;
+      case "auto":
+      case "vector":
+        break;
+      default:
+        throw new IllegalStateException(String.format(
+            "loss4j: system property %s must be one of [auto, scalar, vector], got %s",
+            PROPERTY, requested));
+    }
+    String unavailable = vectorUnavailableReason();
+    if (unavailable == null) {
+      LOG.debug("loss4j kernels: vector path ({})", describeVectorPath());
+      return VECTOR;
+    }
+    if (requested.equals("vector")) {
+      throw new IllegalStateException(String.format(
+          "loss4j: %s=vector, but the vector path is unavailable: %s", PROPERTY, unavailable));
+    }
+    LOG.debug("loss4j kernels: scalar path ({})", unavailable);
+    return SCALAR;
+  }
+
+  /** Returns why the vector path cannot run here, or null when it can. */
+  private static String vectorUnavailableReason() {
+    if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+      return MODULE + " is not in the boot layer; start java with --add-modules " + MODULE;
+    }
+    try {
+      Class.forName(SELF_CHECK, true, KernelPath.class.getClassLoader())
+          .getMethod("run").invoke(null);
+      return null;
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      return "its self-check failed: " + cause;
+    }
+  }
+
+  private static String describeVectorPath() {
+    try {
+      return (String) Class.forName(SELF_CHECK, true, KernelPath.class.getClassLoader())
+          .getMethod("describe").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      return e.toString();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.loss4j.core.kernel;
+
+import org.loss4j.api.SampleKernel;
+
+/**
+ * A {@link SampleKernel} whose per-sample element {@code r} reduces row {@code r} of
+ * {@code y_pred}: the {@code rowLength} contiguous elements from {@code r * rowLength}, that is
+ * a reduction over the last axis. A subclass computes one row at a time.
+ */
+public abstract class RowKernel implements SampleKernel {
+  private final int rowLength;
+
+  /** Creates a kernel over rows of {@code rowLength} elements. */
+  protected RowKernel(int rowLength) {
+    this.rowLength = rowLength;
+  }
+
+  /** Returns the number of elements of a row. */
+  protected final int rowLength() {
+    return rowLength;
+  }
+
+  @Override
+  public final int elementsPerSample() {
+    return rowLength;
+  }
+
+  @Override
+  public final void evaluate(
+      int from, int to, double[] values, double[] upstream, float[] gradient) {
+    for (int row = from; row < to; row++) {
+      values[row] = upstream == null ? row(row, 0.0, null) : row(row, upstream[row], gradient);
+    }
+  }
+
+  /**
+   * Returns the loss of one row and, when {@code gradient} is not null, writes
+   * {@code upstream * d loss / d y_pred} into every element of the row.
+   */
+  protected abstract double row(int row, double upstream, float[] gradient);
+}

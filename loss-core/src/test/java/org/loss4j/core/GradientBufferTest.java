@@ -1,0 +1,45 @@
+package org.loss4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.loss4j.api.DType;
+import org.loss4j.api.Loss;
+import org.loss4j.api.LossAndGradient;
+import org.loss4j.api.Tensor;
+
+/** {@code valueAndGradient} into a caller-owned buffer gives what the allocating call gives. */
+class GradientBufferTest {
+  private final SplittableRandom random = new SplittableRandom(7);
+
+  @Test
+  void bufferReceivesTheSameGradientOnTheKernelAndTheDoublePath() {
+    for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (KernelCase kernelCase : KernelCase.all()) {
+        Loss loss = kernelCase.loss(dtype, "sum_over_batch_size");
+        Tensor yTrue = kernelCase.yTrue(random, 9, 21);
+        Tensor yPred = kernelCase.yPred(random, 9, 21);
+        float[] buffer = new float[yPred.size()];
+        LossAndGradient expected = loss.valueAndGradient(yTrue, yPred, null, null);
+        Tensor value = loss.valueAndGradient(yTrue, yPred, null, null, buffer);
+        assertEquals(expected.value(), value, kernelCase + " " + dtype);
+        float[] rounded = expected.gradient().toFloatArray();
+        assertEquals(Tensor.of(rounded, 9, 21), Tensor.of(buffer, 9, 21),
+            kernelCase + " " + dtype);
+      }
+    }
+  }
+
+  @Test
+  void aBufferOfTheWrongSizeIsRefusedNamingBothSizes() {
+    Loss loss = BinaryCrossentropy.builder().build();
+    Tensor yTrue = Tensor.of(new float[][] {{0, 1}, {1, 0}});
+    Tensor yPred = Tensor.of(new float[][] {{0.2f, 0.7f}, {0.6f, 0.3f}});
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> loss.valueAndGradient(yTrue, yPred, null, null, new float[3]));
+    assertEquals("BinaryCrossentropy: gradient buffer holds 3 elements, expected 4 for y_pred"
+        + " of shape [2, 2]", error.getMessage());
+  }
+}
