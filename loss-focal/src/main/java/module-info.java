@@ -2,6 +2,7 @@
 module org.loss4j.focal {
   requires transitive org.loss4j.core;
   requires com.google.common;
+  requires static jdk.incubator.vector;
 
   exports org.loss4j.focal;
 

@@ -3,12 +3,14 @@ package org.loss4j.focal;
 import org.loss4j.api.AbstractLoss;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
+import org.loss4j.api.SampleKernel;
 import org.loss4j.api.Tensor;
 import org.loss4j.core.CrossentropyBuilder;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
 import org.loss4j.focal.internal.BinaryFocalKernel;
+import org.loss4j.focal.internal.BinaryFocalRows;
 import org.loss4j.focal.internal.FocalArguments;
 
 /**
@@ -193,6 +195,20 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
         gradient[i] = scale * kernel.derivative(y[i], x[i]);
       }
     }
+  }
+
+  /**
+   * Returns the fused float32 kernel when {@code axis} is the last axis (rows are contiguous),
+   * null for another axis, which {@link #forward} and {@link #backward} handle.
+   */
+  @Override
+  protected SampleKernel sampleKernel(Operands operands) {
+    ClassAxis lanes = ClassAxis.of(operands.yPredShape(), axis, LOSS);
+    if (lanes.stride() != 1) {
+      return null;
+    }
+    return BinaryFocalRows.of(
+        kernel, operands.yTrueFloats(), operands.yPredFloats(), lanes.length());
   }
 
   /**

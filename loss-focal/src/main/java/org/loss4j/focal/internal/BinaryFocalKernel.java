@@ -51,6 +51,26 @@ public final class BinaryFocalKernel {
     this.upper = upper;
   }
 
+  /** Returns whether the predictions are logits. */
+  public boolean fromLogits() {
+    return fromLogits;
+  }
+
+  /** Returns the focusing exponent. */
+  public double gamma() {
+    return gamma;
+  }
+
+  /** Returns the class-balancing weight of the positive class, or NaN without balancing. */
+  public double balancingAlpha() {
+    return balancing ? alpha : Double.NaN;
+  }
+
+  /** Returns the label smoothing. */
+  public double labelSmoothing() {
+    return labelSmoothing;
+  }
+
   /** Returns the focal cross-entropy of label {@code y} against prediction {@code x}. */
   public double value(double y, double x) {
     double t = smooth(y);
