@@ -1,5 +1,7 @@
 package org.loss4j.ctc.internal;
 
+import java.util.Arrays;
+
 /**
  * The CTC forward-backward recursion of one sequence in linear space, each frame rescaled by a
  * power of two, over the band of states that can lie on a complete alignment.
@@ -67,13 +69,16 @@ final class ScaledRecursion {
   private final double[] alpha;
   private final int[] alphaExponents;
   private final boolean[] alphaFlagged;
-  /** {@code B_t} of the frame being processed. */
+  /** {@code b_t} of the frame being processed, before its scaling. */
   private final double[] beta;
   /** {@code B_t(s) p_t(z_s)}: the terms of {@code b_{t-1}}. */
   private final double[] emitted;
+  /** {@code sum_{z_s = k} A_t(s) B_t(s)} of the frame being processed; 0 between frames. */
+  private final double[] occupancy;
   private int states;
   private int frames;
   private boolean flagged;
+  private boolean emitFlagged;
 
   /**
    * Creates scratch space for sequences of at most {@code maxFrames} frames and labels of at
@@ -90,6 +95,7 @@ final class ScaledRecursion {
     this.alphaFlagged = new boolean[maxFrames];
     this.beta = new double[width];
     this.emitted = new double[width];
+    this.occupancy = new double[classes];
   }
 
   /**
@@ -178,49 +184,53 @@ final class ScaledRecursion {
       if (betaExponent < Double.MIN_EXPONENT) {
         return false;
       }
-      scale(beta, 0, lo, hi, betaExponent, total);
-      int row = t * width;
-      double overlap = 0;
-      for (int i = lo; i <= hi; i++) {
-        overlap += alpha[row + i] * beta[i];
-      }
+      int frame = t * classes;
+      boolean flaggedBefore = emittedFlagged;
+      double overlap = emitAndOccupy(probs, frame, t * width, lo, hi, factor(betaExponent));
+      emittedFlagged = t > 0 && emitFlagged;
       int overlapExponent = Math.getExponent(overlap);
       boolean unresolved = overlapExponent < LEAST_OVERLAP_EXPONENT
           || alphaFlagged[t] && alphaExponents[t] + overlapExponent < LEAST_FLAGGED_EXPONENT
-          || emittedFlagged && betaExponent + overlapExponent < LEAST_FLAGGED_EXPONENT;
+          || flaggedBefore && betaExponent + overlapExponent < LEAST_FLAGGED_EXPONENT;
       if (unresolved) {
+        Arrays.fill(occupancy, 0.0);
         return false;
       }
-      int frame = t * classes;
-      emittedFlagged = t > 0 && emit(probs, frame, lo, hi);
-      if (gradient) {
-        writeGradient(probs, frame, row, lo, hi, upstream / overlap, upstream);
+      double perOverlap = upstream / overlap;
+      for (int k = 0; k < classes; k++) {
+        if (gradient) {
+          probs[frame + k] = upstream * probs[frame + k] - occupancy[k] * perOverlap;
+        }
+        occupancy[k] = 0;
       }
     }
     return true;
   }
 
-  /** Fills {@code emitted} from {@code beta} and frame {@code t}; returns whether it flagged. */
-  private boolean emit(double[] probs, int frame, int lo, int hi) {
+  /**
+   * Scales {@code beta} by {@code factor} into {@code B_t}; fills {@code emitted} with
+   * {@code B_t(s) p_t(z_s)}, flagging a term that may have lost bits ({@code emitFlagged}), and
+   * {@code occupancy} with {@code sum_{z_s = k} A_t(s) B_t(s)}; and returns {@code Z_t}.
+   */
+  private double emitAndOccupy(
+      double[] probs, int frame, int row, int lo, int hi, double factor) {
+    double overlap = 0;
     boolean rowFlagged = false;
     for (int i = lo; i <= hi; i++) {
-      double e = beta[i] * probs[frame + extended[i]];
-      rowFlagged |= e < FLUSH_RISK && beta[i] > 0;
+      double b = beta[i] * factor;
+      int k = extended[i];
+      double both = alpha[row + i] * b;
+      overlap += both;
+      occupancy[k] += both;
+      double e = b * probs[frame + k];
+      if (e < FLUSH_RISK && b > 0) {
+        rowFlagged = true;
+      }
       emitted[i] = e;
     }
     clearEdges(emitted, 0, lo, hi);
-    return rowFlagged;
-  }
-
-  /** Replaces frame {@code t} of {@code probs} with {@code upstream * (p_t(k) - occupancy)}. */
-  private void writeGradient(
-      double[] probs, int frame, int row, int lo, int hi, double perOverlap, double upstream) {
-    for (int k = 0; k < classes; k++) {
-      probs[frame + k] *= upstream;
-    }
-    for (int i = lo; i <= hi; i++) {
-      probs[frame + extended[i]] -= alpha[row + i] * beta[i] * perOverlap;
-    }
+    emitFlagged = rowFlagged;
+    return overlap;
   }
 
   /** Returns {@code max(0, S - 2(T - t))}, the first state that can still reach the end. */
@@ -244,6 +254,11 @@ final class ScaledRecursion {
     return count;
   }
 
+  /** Returns {@code 2^-exponent}, for {@code exponent} in {@code [-1022, 1022]}. */
+  private static double factor(int exponent) {
+    return Double.longBitsToDouble((long) (Double.MAX_EXPONENT - exponent) << 52);
+  }
+
   /** Zeroes the two padded states on each side of the band {@code [lo, hi]} of a row. */
   private static void clearEdges(double[] row, int offset, int lo, int hi) {
     row[offset + lo - 1] = 0;
@@ -258,7 +273,7 @@ final class ScaledRecursion {
    */
   private static double scale(
       double[] row, int offset, int lo, int hi, int exponent, double total) {
-    double factor = Double.longBitsToDouble((long) (Double.MAX_EXPONENT - exponent) << 52);
+    double factor = factor(exponent);
     for (int i = lo; i <= hi; i++) {
       row[offset + i] *= factor;
     }
