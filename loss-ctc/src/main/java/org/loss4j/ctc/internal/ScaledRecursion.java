@@ -37,9 +37,11 @@ import java.util.Arrays;
  * at frame {@code t} changes {@code P} by at most its size times {@code max_s B_t(s) / Z_t}
  * (resp. {@code A_t}), relatively, so the results stand when every flagged frame has
  * {@code e_t + exponent(Z_t) >= -960} (resp. {@code f_t}), bounding the relative error by
- * {@code S * T * 2^-110}. Peaked logits, such as {@code +-1e4}, flag most frames; sequences whose
- * alignments all fall below the double range fail the test. {@link #UNRESOLVED} and a false
- * {@link #backward} then send the sequence to the log-space recursion ({@link ForwardBackward}).
+ * {@code S * T * 2^-110}. A forward pass that flags no frame needs no such check: nothing
+ * underflowed, so its value is exact to rounding without beta. Peaked logits, such as
+ * {@code +-1e4}, flag most frames; sequences whose alignments all fall below the double range
+ * fail the test. {@link #UNRESOLVED} and a false {@link #backward} then send the sequence to the
+ * log-space recursion ({@link ForwardBackward}).
  *
  * <p>Instances hold scratch space sized for the largest sequence of a batch; they are not
  * thread-safe, and serve one thread for one call.
