@@ -3,6 +3,8 @@ package org.loss4j.ctc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +129,76 @@ class CTCLogSpaceAgreementTest {
       double tolerance = dtype == DType.FLOAT32 ? FLOAT32_RELATIVE : RELATIVE;
       assertEquals(expected, loss, expected * tolerance, dtype.kerasName());
     }
+  }
+
+  @Test
+  void alignmentsSplitBetweenUnderflowingAndSurvivingPrefixesKeepTheirWholeProbability() {
+    // Label [1, 2] over 10 frames; frames 0-4 favour class 2 and frames 5-9 class 1 by 400.
+    // Every alignment costs about 6 * 400: "1, then 2 from frame 1" pays early, "blank or 1
+    // until frame 8, then 2" pays late. After a few frames the late-paying prefixes are ~e^-800
+    // below the others, under the double range of a scaled row, yet they carry much of P.
+    int frames = 10;
+    int classes = 3;
+    double[][] logits = new double[frames][classes];
+    for (int t = 0; t < frames; t++) {
+      logits[t][t < 5 ? 2 : 1] = 400;
+    }
+    int[] label = {1, 2};
+
+    for (DType dtype : new DType[] {DType.FLOAT64, DType.FLOAT32}) {
+      LossAndGradient result = CtcTestData.float64().toBuilder().dtype(dtype).build()
+          .valueAndGradient(CtcTestData.labelsOf(label), CtcTestData.batchOf(logits), null,
+              null);
+
+      double expected = enumeratedInLogSpace(logits, label);
+      assertTrue(expected > 2000, "P = exp(-" + expected + ")");
+      double tolerance = dtype == DType.FLOAT32 ? FLOAT32_RELATIVE : RELATIVE;
+      assertEquals(expected, result.value().doubleValue(), expected * tolerance,
+          dtype.kerasName());
+    }
+  }
+
+  /**
+   * Returns {@code -log P(label)} summed over every one of the {@code classes^frames} paths in
+   * log space: {@link BruteForce} in linear space would underflow here.
+   */
+  private static double enumeratedInLogSpace(double[][] logits, int[] label) {
+    double[][] logProbs = new double[logits.length][];
+    for (int t = 0; t < logits.length; t++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (double x : logits[t]) {
+        max = Math.max(max, x);
+      }
+      double sum = 0;
+      for (double x : logits[t]) {
+        sum += Math.exp(x - max);
+      }
+      logProbs[t] = new double[logits[t].length];
+      for (int k = 0; k < logits[t].length; k++) {
+        logProbs[t][k] = logits[t][k] - max - Math.log(sum);
+      }
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    List<Integer> wanted = new ArrayList<>();
+    for (int k : label) {
+      wanted.add(k);
+    }
+    List<Double> matching = new ArrayList<>();
+    for (int[] path : BruteForce.allPaths(logits.length, logits[0].length)) {
+      if (BruteForce.collapse(path, 0).equals(wanted)) {
+        double logProb = 0;
+        for (int t = 0; t < path.length; t++) {
+          logProb += logProbs[t][path[t]];
+        }
+        matching.add(logProb);
+        best = Math.max(best, logProb);
+      }
+    }
+    double sum = 0;
+    for (double logProb : matching) {
+      sum += Math.exp(logProb - best);
+    }
+    return -(best + Math.log(sum));
   }
 
   /** Returns the label 1, 2, 1, 2, ...: no equal neighbours, so it fits as many frames. */
