@@ -4,8 +4,9 @@ import java.util.stream.IntStream;
 import org.loss4j.api.SampleKernel;
 
 /**
- * Runs a {@link SampleKernel} over all per-sample elements, in blocks of a fixed number of
- * {@code y_pred} elements, on the fork-join pool the caller runs in (the common pool otherwise).
+ * Runs a {@link SampleKernel} over all per-sample elements, in blocks of at most
+ * {@link #BLOCK_ELEMENTS} {@code y_pred} elements of equal numbers of samples, on the fork-join
+ * pool the caller runs in (the common pool otherwise).
  *
  * <p>The blocks depend only on the input size, never on the number of threads, and each writes
  * its own elements only, so the outputs are the same bits whatever the parallelism. An input of
@@ -23,8 +24,8 @@ public final class SampleBlocks {
    */
   public static void run(
       SampleKernel kernel, int samples, double[] values, double[] upstream, float[] gradient) {
-    int perBlock = samplesPerBlock(kernel.elementsPerSample());
-    int blocks = (samples + perBlock - 1) / perBlock;
+    int blocks = blocks(samples, kernel.elementsPerSample());
+    int perBlock = (samples + blocks - 1) / Math.max(1, blocks);
     if (blocks <= 1) {
       kernel.evaluate(0, samples, values, upstream, gradient);
       return;
@@ -35,7 +36,12 @@ public final class SampleBlocks {
     });
   }
 
-  static int samplesPerBlock(int elementsPerSample) {
-    return Math.max(1, BLOCK_ELEMENTS / Math.max(1, elementsPerSample));
+  /**
+   * Returns the number of blocks: as few as keep each at most {@link #BLOCK_ELEMENTS} elements
+   * (or one sample), the samples then spread evenly over them.
+   */
+  static int blocks(int samples, int elementsPerSample) {
+    int largest = Math.max(1, BLOCK_ELEMENTS / Math.max(1, elementsPerSample));
+    return (samples + largest - 1) / largest;
   }
 }
