@@ -1,6 +1,7 @@
 package org.loss4j.focal.internal;
 
 import org.loss4j.api.SampleKernel;
+import org.loss4j.core.kernel.CrossentropyRows;
 import org.loss4j.core.kernel.KernelPath;
 import org.loss4j.core.kernel.RowKernel;
 import org.loss4j.focal.internal.vector.VectorBinaryFocalRows;
@@ -24,11 +25,16 @@ public class BinaryFocalRows extends RowKernel {
   }
 
   /**
-   * Returns the kernel for the {@link KernelPath#active()} path: from logits, the vector path
-   * has its own; from probabilities, both paths use this class.
+   * Returns the kernel for the {@link KernelPath#active()} path: with {@code gamma = 0} and no
+   * class balancing the loss is the binary cross-entropy, and takes its kernel; otherwise, from
+   * logits, the vector path has its own, and from probabilities both paths use this class.
    */
   public static SampleKernel of(
       BinaryFocalKernel kernel, float[] yTrue, float[] yPred, int rowLength) {
+    if (kernel.gamma() == 0 && Double.isNaN(kernel.balancingAlpha())) {
+      return CrossentropyRows.binary(
+          yTrue, yPred, rowLength, kernel.fromLogits(), kernel.labelSmoothing());
+    }
     if (KernelPath.active() == KernelPath.VECTOR && kernel.fromLogits()) {
       return VectorBinaryFocalRows.of(kernel, yTrue, yPred, rowLength);
     }
@@ -46,7 +52,7 @@ public class BinaryFocalRows extends RowKernel {
    * Returns the sum of the losses of elements {@code from} to {@code to} (exclusive) and, when
    * {@code gradient} is not null, writes {@code scale} times each one's derivative.
    */
-  protected final double sumRange(int from, int to, double scale, float[] gradient) {
+  private double sumRange(int from, int to, double scale, float[] gradient) {
     double sum = 0;
     for (int i = from; i < to; i++) {
       sum += kernel.value(yTrue[i], yPred[i]);

@@ -1,6 +1,7 @@
 package org.loss4j.core.internal.vector;
 
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.FloatVector;
@@ -8,6 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.api.DType;
 import org.loss4j.core.internal.kernel.BinaryRows;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 
 /**
@@ -19,16 +21,22 @@ import org.loss4j.core.kernel.vector.VectorMath;
  * e    = -(t * log(q) + (1 - t) * log(1 - q))
  * grad = upstream / n * (p - t) / (p * (1 - p)),  0 where the clip is active
  * }</pre>
+ *
+ * <p>{@code log(1 - q)} is {@code log1p(-q)} for {@code q <= 1 - sqrt(1/2)}, so that a small
+ * {@code q} (down to the clip bound) keeps its digits: {@code 1 - q} would round first.
  */
 final class VectorBinaryProbabilityRows extends BinaryRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
+  private static final float LOWER = (float) Clipping.lower(DType.FLOAT32);
+  private static final float UPPER = (float) Clipping.upper(DType.FLOAT32);
+  /** Up to this q, {@code log(1 - q)} is {@code log1p(-q)}: {@code 1 - sqrt(1/2)}. */
+  private static final float SMALL_Q = 0.29289323f;
+  private static final float LOG1P_LOWEST = -SMALL_Q;
 
   private final float[] yTrue;
   private final float[] yPred;
   private final float keep;
   private final float shift;
-  private final float lower = (float) Clipping.lower(DType.FLOAT32);
-  private final float upper = (float) Clipping.upper(DType.FLOAT32);
 
   VectorBinaryProbabilityRows(float[] yTrue, float[] yPred, int rowLength, double smoothing) {
     super(yTrue, yPred, rowLength, false, smoothing);
@@ -43,27 +51,60 @@ final class VectorBinaryProbabilityRows extends BinaryRows {
     int length = rowLength();
     int start = row * length;
     int bound = SPECIES.loopBound(length);
+    RowBuffers buffers = RowBuffers.of(length);
+    float[] logQ = buffers.first();
+    float[] logComplement = buffers.second();
+    float[] log1pNegative = buffers.third();
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector q = FloatVector.fromArray(SPECIES, yPred, start + k).max(LOWER).min(UPPER);
+      q.intoArray(logQ, k);
+      q.neg().add(1f).intoArray(logComplement, k);
+      q.neg().max(LOG1P_LOWEST).intoArray(log1pNegative, k);
+    }
+    for (int k = bound; k < length; k++) {
+      float q = Math.min(Math.max(yPred[start + k], LOWER), UPPER);
+      logQ[k] = q;
+      logComplement[k] = 1f - q;
+      log1pNegative[k] = Math.max(-q, LOG1P_LOWEST);
+    }
+    VectorMath.log(logQ, 0, logQ, 0, length);
+    VectorMath.log(logComplement, 0, logComplement, 0, length);
+    VectorMath.log1pUnit(log1pNegative, 0, log1pNegative, 0, length);
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector.fromArray(SPECIES, logComplement, k)
+          .blend(FloatVector.fromArray(SPECIES, log1pNegative, k),
+              FloatVector.fromArray(SPECIES, yPred, start + k).compare(LE, SMALL_Q))
+          .intoArray(logComplement, k);
+    }
+    for (int k = bound; k < length; k++) {
+      if (yPred[start + k] <= SMALL_Q) {
+        logComplement[k] = log1pNegative[k];
+      }
+    }
     float scale = (float) (upstream / length);
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       int i = start + k;
-      FloatVector p = FloatVector.fromArray(SPECIES, yPred, i);
       FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
-      FloatVector q = p.max(lower).min(upper);
-      FloatVector complement = q.neg().add(1f);
-      FloatVector logs = t.mul(VectorMath.log(q))
-          .add(t.neg().add(1f).mul(VectorMath.log(complement)));
+      FloatVector logs = t.mul(FloatVector.fromArray(SPECIES, logQ, k))
+          .add(t.neg().add(1f).mul(FloatVector.fromArray(SPECIES, logComplement, k)));
       sum = sum.sub(logs);
       if (gradient != null) {
+        FloatVector p = FloatVector.fromArray(SPECIES, yPred, i);
         FloatVector slope = p.sub(t).div(p.mul(p.neg().add(1f))).mul(scale);
-        slope.blend(0f, p.compare(LT, lower).or(p.compare(GT, upper))).intoArray(gradient, i);
+        slope.blend(0f, p.compare(LT, LOWER).or(p.compare(GT, UPPER))).intoArray(gradient, i);
       }
     }
-    double total = VectorMath.sum(sum);
-    for (int i = start + bound; i < start + length; i++) {
-      total += term(i);
+    sum.intoArray(buffers.lanes(), 0);
+    double total = VectorMath.sumInOrder(buffers.lanes());
+    for (int k = bound; k < length; k++) {
+      int i = start + k;
+      float t = Math.fma(yTrue[i], keep, shift);
+      total -= t * logQ[k] + (1f - t) * logComplement[k];
       if (gradient != null) {
-        gradient[i] = (float) (upstream / length * derivative(i));
+        float p = yPred[i];
+        boolean clipped = p < LOWER || p > UPPER;
+        gradient[i] = clipped ? 0f : (p - t) / (p * (1f - p)) * scale;
       }
     }
     double mean = total / length;

@@ -8,6 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.api.DType;
 import org.loss4j.core.internal.kernel.KlRows;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 
 /**
@@ -22,10 +23,10 @@ import org.loss4j.core.kernel.vector.VectorMath;
  */
 final class VectorKlRows extends KlRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
+  private static final float EPSILON = (float) Clipping.lower(DType.FLOAT32);
 
   private final float[] yTrue;
   private final float[] yPred;
-  private final float epsilon = (float) Clipping.lower(DType.FLOAT32);
 
   VectorKlRows(float[] yTrue, float[] yPred, int rowLength) {
     super(yTrue, yPred, rowLength);
@@ -38,31 +39,47 @@ final class VectorKlRows extends KlRows {
     int length = rowLength();
     int start = row * length;
     int bound = SPECIES.loopBound(length);
+    RowBuffers buffers = RowBuffers.of(length);
+    float[] logRatio = buffers.first();
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).max(EPSILON).min(1f);
+      FloatVector q = FloatVector.fromArray(SPECIES, yPred, start + k).max(EPSILON).min(1f);
+      t.div(q).intoArray(logRatio, k);
+    }
+    for (int k = bound; k < length; k++) {
+      logRatio[k] = clip(yTrue[start + k]) / clip(yPred[start + k]);
+    }
+    VectorMath.log(logRatio, 0, logRatio, 0, length);
     float negativeUpstream = (float) -upstream;
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       int i = start + k;
-      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).max(epsilon).min(1f);
-      FloatVector p = FloatVector.fromArray(SPECIES, yPred, i);
-      FloatVector q = p.max(epsilon).min(1f);
-      sum = sum.add(t.mul(VectorMath.log(t.div(q))));
+      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).max(EPSILON).min(1f);
+      sum = sum.add(t.mul(FloatVector.fromArray(SPECIES, logRatio, k)));
       if (gradient != null) {
+        FloatVector p = FloatVector.fromArray(SPECIES, yPred, i);
         t.div(p).mul(negativeUpstream)
-            .blend(0f, p.compare(LT, epsilon).or(p.compare(GT, 1f)))
+            .blend(0f, p.compare(LT, EPSILON).or(p.compare(GT, 1f)))
             .intoArray(gradient, i);
       }
     }
-    double total = VectorMath.sum(sum);
-    for (int i = start + bound; i < start + length; i++) {
-      double t = Clipping.clip(yTrue[i], epsilon, 1.0);
-      double p = yPred[i];
-      total += t * Math.log(t / Clipping.clip(p, epsilon, 1.0));
+    sum.intoArray(buffers.lanes(), 0);
+    double total = VectorMath.sumInOrder(buffers.lanes());
+    for (int k = bound; k < length; k++) {
+      int i = start + k;
+      float t = clip(yTrue[i]);
+      total += t * logRatio[k];
       if (gradient != null) {
-        boolean passes = Clipping.passesGradient(p, epsilon, 1.0);
-        gradient[i] = passes ? (float) (-upstream * t / p) : 0f;
+        float p = yPred[i];
+        boolean clipped = p < EPSILON || p > 1f;
+        gradient[i] = clipped ? 0f : t / p * negativeUpstream;
       }
     }
     return Double.isFinite(total) ? total : super.row(row, upstream, gradient);
+  }
+
+  private static float clip(float value) {
+    return Math.min(Math.max(value, EPSILON), 1f);
   }
 
   @Override

@@ -1,11 +1,11 @@
 package org.loss4j.core.internal.vector;
 
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.api.DType;
 import org.loss4j.core.internal.kernel.PoissonRows;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 
 /**
@@ -18,10 +18,10 @@ import org.loss4j.core.kernel.vector.VectorMath;
  */
 final class VectorPoissonRows extends PoissonRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
+  private static final float EPSILON = (float) Clipping.lower(DType.FLOAT32);
 
   private final float[] yTrue;
   private final float[] yPred;
-  private final float epsilon = (float) Clipping.lower(DType.FLOAT32);
 
   VectorPoissonRows(float[] yTrue, float[] yPred, int rowLength) {
     super(yTrue, yPred, rowLength);
@@ -34,23 +34,33 @@ final class VectorPoissonRows extends PoissonRows {
     int length = rowLength();
     int start = row * length;
     int bound = SPECIES.loopBound(length);
+    RowBuffers buffers = RowBuffers.of(length);
+    float[] logRate = buffers.first();
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector.fromArray(SPECIES, yPred, start + k).add(EPSILON).intoArray(logRate, k);
+    }
+    for (int k = bound; k < length; k++) {
+      logRate[k] = yPred[start + k] + EPSILON;
+    }
+    VectorMath.log(logRate, 0, logRate, 0, length);
     float scale = (float) (upstream / length);
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       int i = start + k;
       FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i);
       FloatVector p = FloatVector.fromArray(SPECIES, yPred, i);
-      FloatVector shifted = p.add(epsilon);
-      sum = sum.add(p.sub(t.mul(VectorMath.log(shifted))));
+      sum = sum.add(p.sub(t.mul(FloatVector.fromArray(SPECIES, logRate, k))));
       if (gradient != null) {
-        t.div(shifted).neg().add(1f).mul(scale).intoArray(gradient, i);
+        t.div(p.add(EPSILON)).neg().add(1f).mul(scale).intoArray(gradient, i);
       }
     }
-    double total = VectorMath.sum(sum);
-    for (int i = start + bound; i < start + length; i++) {
-      total += yPred[i] - yTrue[i] * Math.log(yPred[i] + epsilon);
+    sum.intoArray(buffers.lanes(), 0);
+    double total = VectorMath.sumInOrder(buffers.lanes());
+    for (int k = bound; k < length; k++) {
+      int i = start + k;
+      total += yPred[i] - yTrue[i] * logRate[k];
       if (gradient != null) {
-        gradient[i] = (float) (upstream / length * (1 - yTrue[i] / (yPred[i] + epsilon)));
+        gradient[i] = (1f - yTrue[i] / (yPred[i] + EPSILON)) * scale;
       }
     }
     double mean = total / length;

@@ -6,7 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.core.kernel.vector.VectorMath;
 
-/** Lanewise reductions over one row that several vector kernels share. */
+/** Lanewise reductions and transforms over one row that several vector kernels share. */
 final class VectorRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
 
@@ -26,41 +26,32 @@ final class VectorRows {
     return max;
   }
 
+  /** Writes {@code values - max} of {@code length} values from {@code start} into {@code out}. */
+  static void shift(float[] values, int start, int length, float max, float[] out) {
+    int bound = SPECIES.loopBound(length);
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector.fromArray(SPECIES, values, start + k).sub(max).intoArray(out, k);
+    }
+    for (int k = bound; k < length; k++) {
+      out[k] = values[start + k] - max;
+    }
+  }
+
   /**
-   * Returns {@code sum(exp(values - max))} over {@code length} values from {@code start}, and
-   * stores each {@code exp(values - max)} at its index in {@code exps} unless it is null.
+   * Returns the sum of {@code length} values from {@code start}: lane by lane over whole
+   * vectors, the lanes in order, then the rest in order; the same bits on every JIT tier.
    */
-  static double sumExp(float[] values, int start, int length, float max, float[] exps) {
+  static double sum(float[] values, int start, int length, float[] lanes) {
     int bound = SPECIES.loopBound(length);
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      FloatVector e = VectorMath.expNonPositive(
-          FloatVector.fromArray(SPECIES, values, start + k).sub(max));
-      sum = sum.add(e);
-      if (exps != null) {
-        e.intoArray(exps, start + k);
-      }
+      sum = sum.add(FloatVector.fromArray(SPECIES, values, start + k));
     }
-    double total = VectorMath.sum(sum);
+    sum.intoArray(lanes, 0);
+    double total = VectorMath.sumInOrder(lanes);
     for (int i = start + bound; i < start + length; i++) {
-      float e = (float) Math.exp(values[i] - max);
-      total += e;
-      if (exps != null) {
-        exps[i] = e;
-      }
+      total += values[i];
     }
     return total;
-  }
-
-  /** Multiplies {@code length} values from {@code start} by {@code factor}, in place. */
-  static void scale(float[] values, int start, int length, float factor) {
-    int bound = SPECIES.loopBound(length);
-    for (int k = 0; k < bound; k += SPECIES.length()) {
-      FloatVector.fromArray(SPECIES, values, start + k).mul(factor)
-          .intoArray(values, start + k);
-    }
-    for (int i = start + bound; i < start + length; i++) {
-      values[i] *= factor;
-    }
   }
 }

@@ -1,9 +1,9 @@
 package org.loss4j.core.internal.vector;
 
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.core.internal.kernel.SoftmaxRows;
+import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 
 /**
@@ -42,34 +42,28 @@ final class VectorSoftmaxRows extends SoftmaxRows {
     if (!Float.isFinite(max)) {
       return super.row(row, upstream, gradient);
     }
-    FloatVector exps = FloatVector.zero(SPECIES);
+    RowBuffers buffers = RowBuffers.of(length);
+    float[] shifted = buffers.first();
+    float[] exps = gradient != null ? gradient : buffers.second();
+    int expsStart = gradient != null ? start : 0;
+    VectorRows.shift(yPred, start, length, max, shifted);
+    VectorMath.expNonPositive(shifted, 0, exps, expsStart, length);
+    double sumExp = VectorRows.sum(exps, expsStart, length, buffers.lanes());
     FloatVector targets = FloatVector.zero(SPECIES);
     FloatVector weighted = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      int i = start + k;
-      FloatVector shifted = FloatVector.fromArray(SPECIES, yPred, i).sub(max);
-      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
-      FloatVector e = VectorMath.expNonPositive(shifted);
-      exps = exps.add(e);
+      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).fma(keep, shift);
       targets = targets.add(t);
-      weighted = weighted.add(t.mul(shifted));
-      if (gradient != null) {
-        e.intoArray(gradient, i);
-      }
+      weighted = weighted.add(t.mul(FloatVector.fromArray(SPECIES, shifted, k)));
     }
-    double sumExp = VectorMath.sum(exps);
-    double sumTargets = VectorMath.sum(targets);
-    double sumWeighted = VectorMath.sum(weighted);
-    for (int i = start + bound; i < start + length; i++) {
-      float shifted = yPred[i] - max;
-      float e = (float) Math.exp(shifted);
-      float t = yTrue[i] * keep + shift;
-      sumExp += e;
+    targets.intoArray(buffers.lanes(), 0);
+    double sumTargets = VectorMath.sumInOrder(buffers.lanes());
+    weighted.intoArray(buffers.lanes(), 0);
+    double sumWeighted = VectorMath.sumInOrder(buffers.lanes());
+    for (int k = bound; k < length; k++) {
+      float t = Math.fma(yTrue[start + k], keep, shift);
       sumTargets += t;
-      sumWeighted += t * shifted;
-      if (gradient != null) {
-        gradient[i] = e;
-      }
+      sumWeighted += t * shifted[k];
     }
     double loss = sumTargets * Math.log(sumExp) - sumWeighted;
     if (!Double.isFinite(loss)) {
@@ -85,7 +79,7 @@ final class VectorSoftmaxRows extends SoftmaxRows {
             .intoArray(gradient, i);
       }
       for (int i = start + bound; i < start + length; i++) {
-        gradient[i] = (gradient[i] * share - (yTrue[i] * keep + shift)) * scale;
+        gradient[i] = (gradient[i] * share - Math.fma(yTrue[i], keep, shift)) * scale;
       }
     }
     return loss;

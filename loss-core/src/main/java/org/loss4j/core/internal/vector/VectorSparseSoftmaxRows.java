@@ -1,7 +1,7 @@
 package org.loss4j.core.internal.vector;
 
-import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.core.internal.kernel.SparseSoftmaxRows;
+import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 
 /**
@@ -14,8 +14,6 @@ import org.loss4j.core.kernel.vector.VectorMath;
  * }</pre>
  */
 final class VectorSparseSoftmaxRows extends SparseSoftmaxRows {
-  private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
-
   private final float[] yPred;
 
   VectorSparseSoftmaxRows(float[] labels, float[] yPred, int rowLength) {
@@ -32,16 +30,22 @@ final class VectorSparseSoftmaxRows extends SparseSoftmaxRows {
     if (Float.isNaN(label) || !Float.isFinite(max)) {
       return super.row(row, upstream, gradient);
     }
-    int target = start + (int) label;
-    double sumExp = VectorRows.sumExp(yPred, start, length, max, gradient);
-    double loss = Math.log(sumExp) - (yPred[target] - max);
+    int target = (int) label;
+    RowBuffers buffers = RowBuffers.of(length);
+    float[] shifted = buffers.first();
+    float[] exps = gradient != null ? gradient : buffers.second();
+    int expsStart = gradient != null ? start : 0;
+    VectorRows.shift(yPred, start, length, max, shifted);
+    VectorMath.expNonPositive(shifted, 0, exps, expsStart, length);
+    double sumExp = VectorRows.sum(exps, expsStart, length, buffers.lanes());
+    double loss = Math.log(sumExp) - shifted[target];
     if (!Double.isFinite(loss)) {
       return super.row(row, upstream, gradient);
     }
     if (gradient != null) {
-      float targetShare = gradient[target];
-      VectorRows.scale(gradient, start, length, (float) (upstream / sumExp));
-      gradient[target] = (float) (upstream * (targetShare / sumExp - 1.0));
+      float targetShare = gradient[start + target];
+      VectorMath.scale(gradient, start, length, (float) (upstream / sumExp));
+      gradient[start + target] = (float) (upstream * (targetShare / sumExp - 1.0));
     }
     return loss;
   }

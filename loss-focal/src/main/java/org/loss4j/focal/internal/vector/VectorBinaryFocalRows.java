@@ -3,8 +3,10 @@ package org.loss4j.focal.internal.vector;
 import static jdk.incubator.vector.VectorOperators.GE;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.api.SampleKernel;
+import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 import org.loss4j.focal.internal.BinaryFocalKernel;
 import org.loss4j.focal.internal.BinaryFocalRows;
@@ -34,6 +36,7 @@ public final class VectorBinaryFocalRows extends BinaryFocalRows {
   private final float alpha;
   private final float keep;
   private final float shift;
+  private final boolean generalGamma;
 
   private VectorBinaryFocalRows(
       BinaryFocalKernel kernel, float[] yTrue, float[] yPred, int rowLength) {
@@ -45,6 +48,7 @@ public final class VectorBinaryFocalRows extends BinaryFocalRows {
     this.alpha = (float) kernel.balancingAlpha();
     this.keep = (float) (1 - kernel.labelSmoothing());
     this.shift = (float) (0.5 * kernel.labelSmoothing());
+    this.generalGamma = gamma != 0f && gamma != 1f && gamma != 2f;
   }
 
   /** Returns the kernel for a loss from logits. */
@@ -58,62 +62,107 @@ public final class VectorBinaryFocalRows extends BinaryFocalRows {
     int length = rowLength();
     int start = row * length;
     int bound = SPECIES.loopBound(length);
+    RowBuffers buffers = RowBuffers.of(length);
+    float[] z = buffers.first();
+    float[] softplus = buffers.second();
+    float[] focal = buffers.third();
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector.fromArray(SPECIES, yPred, start + k).abs().neg().intoArray(z, k);
+    }
+    for (int k = bound; k < length; k++) {
+      z[k] = -Math.abs(yPred[start + k]);
+    }
+    VectorMath.expNonPositive(z, 0, z, 0, length);
+    VectorMath.log1pUnit(z, 0, softplus, 0, length);
+    if (generalGamma) {
+      powers(start, length, bound, z, focal);
+    }
     float scale = (float) (upstream / length);
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       int i = start + k;
       FloatVector x = FloatVector.fromArray(SPECIES, yPred, i);
       FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
-      FloatVector z = VectorMath.expNonPositive(x.abs().neg());
-      FloatVector ce = x.max(0f).sub(x.mul(t)).add(VectorMath.log1pUnit(z));
-      FloatVector onePlusZ = z.add(1f);
-      FloatVector sigmoid = z.blend(1f, x.compare(GE, 0f)).div(onePlusZ);
-      FloatVector complement = FloatVector.broadcast(SPECIES, 1f).blend(z, x.compare(GE, 0f))
+      FloatVector zLanes = FloatVector.fromArray(SPECIES, z, k);
+      FloatVector ce = x.max(0f).sub(x.mul(t)).add(FloatVector.fromArray(SPECIES, softplus, k));
+      FloatVector onePlusZ = zLanes.add(1f);
+      VectorMask<Float> positive = x.compare(GE, 0f);
+      FloatVector sigmoid = zLanes.blend(1f, positive).div(onePlusZ);
+      FloatVector complement = FloatVector.broadcast(SPECIES, 1f).blend(zLanes, positive)
           .div(onePlusZ);
       FloatVector miss = t.mul(complement).add(t.neg().add(1f).mul(sigmoid));
-      FloatVector focal = power(miss);
+      FloatVector power = generalGamma ? FloatVector.fromArray(SPECIES, focal, k)
+          : gamma == 0f ? FloatVector.broadcast(SPECIES, 1f)
+          : gamma == 1f ? miss : miss.mul(miss);
       FloatVector weight = balancing ? t.mul(2 * alpha - 1).add(1 - alpha)
           : FloatVector.broadcast(SPECIES, 1f);
-      sum = sum.add(weight.mul(focal).mul(ce));
+      sum = sum.add(weight.mul(power).mul(ce));
       if (gradient != null) {
         FloatVector missSlope = t.mul(-2f).add(1f).mul(sigmoid).mul(complement);
-        FloatVector focalSlope = powerSlope(miss, focal);
-        FloatVector slope = focalSlope.mul(missSlope).mul(ce).add(focal.mul(sigmoid.sub(t)));
+        FloatVector powerSlope = generalGamma ? power.mul(gamma).div(miss)
+            : gamma == 0f ? FloatVector.zero(SPECIES)
+            : gamma == 1f ? FloatVector.broadcast(SPECIES, 1f) : miss.add(miss);
+        FloatVector slope = powerSlope.mul(missSlope).mul(ce).add(power.mul(sigmoid.sub(t)));
         weight.mul(slope).mul(scale).intoArray(gradient, i);
       }
     }
-    double total = VectorMath.sum(sum);
-    if (bound < length) {
-      total += sumRange(start + bound, start + length, upstream / length, gradient);
+    sum.intoArray(buffers.lanes(), 0);
+    double total = VectorMath.sumInOrder(buffers.lanes());
+    for (int k = bound; k < length; k++) {
+      total += tail(start + k, z[k], softplus[k], focal[k], scale, gradient);
     }
     double mean = total / length;
     return Double.isFinite(mean) ? mean : super.row(row, upstream, gradient);
   }
 
-  private FloatVector power(FloatVector miss) {
-    if (gamma == 0f) {
-      return FloatVector.broadcast(SPECIES, 1f);
+  /** Writes {@code miss^gamma = exp(gamma * log(miss))} of the row into {@code focal}. */
+  private void powers(int start, int length, int bound, float[] z, float[] focal) {
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector x = FloatVector.fromArray(SPECIES, yPred, start + k);
+      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).fma(keep, shift);
+      FloatVector zLanes = FloatVector.fromArray(SPECIES, z, k);
+      VectorMask<Float> positive = x.compare(GE, 0f);
+      FloatVector onePlusZ = zLanes.add(1f);
+      FloatVector sigmoid = zLanes.blend(1f, positive).div(onePlusZ);
+      FloatVector complement = FloatVector.broadcast(SPECIES, 1f).blend(zLanes, positive)
+          .div(onePlusZ);
+      t.mul(complement).add(t.neg().add(1f).mul(sigmoid)).intoArray(focal, k);
     }
-    if (gamma == 1f) {
-      return miss;
+    for (int k = bound; k < length; k++) {
+      float x = yPred[start + k];
+      float t = Math.fma(yTrue[start + k], keep, shift);
+      float sigmoid = (x >= 0 ? 1f : z[k]) / (z[k] + 1f);
+      float complement = (x >= 0 ? z[k] : 1f) / (z[k] + 1f);
+      focal[k] = t * complement + (1f - t) * sigmoid;
     }
-    if (gamma == 2f) {
-      return miss.mul(miss);
-    }
-    return VectorMath.expNonPositive(VectorMath.log(miss).mul(gamma));
+    VectorMath.log(focal, 0, focal, 0, length);
+    VectorMath.scale(focal, 0, length, gamma);
+    VectorMath.expNonPositive(focal, 0, focal, 0, length);
   }
 
-  private FloatVector powerSlope(FloatVector miss, FloatVector focal) {
-    if (gamma == 0f) {
-      return FloatVector.zero(SPECIES);
+  /**
+   * Returns the loss of element {@code i} after the last whole vector and writes its gradient,
+   * by the lanes' formulas in scalar float arithmetic.
+   */
+  private float tail(int i, float z, float softplus, float generalPower, float scale,
+      float[] gradient) {
+    float x = yPred[i];
+    float t = Math.fma(yTrue[i], keep, shift);
+    float ce = Math.max(x, 0f) - x * t + softplus;
+    float sigmoid = (x >= 0 ? 1f : z) / (z + 1f);
+    float complement = (x >= 0 ? z : 1f) / (z + 1f);
+    float miss = t * complement + (1f - t) * sigmoid;
+    float power = generalGamma ? generalPower : gamma == 0f ? 1f : gamma == 1f ? miss
+        : miss * miss;
+    float weight = balancing ? t * (2 * alpha - 1) + (1 - alpha) : 1f;
+    if (gradient != null) {
+      float missSlope = (t * -2f + 1f) * sigmoid * complement;
+      float powerSlope = generalGamma ? power * gamma / miss
+          : gamma == 0f ? 0f : gamma == 1f ? 1f : miss + miss;
+      float slope = powerSlope * missSlope * ce + power * (sigmoid - t);
+      gradient[i] = weight * slope * scale;
     }
-    if (gamma == 1f) {
-      return FloatVector.broadcast(SPECIES, 1f);
-    }
-    if (gamma == 2f) {
-      return miss.add(miss);
-    }
-    return focal.mul(gamma).div(miss);
+    return weight * power * ce;
   }
 
   @Override

@@ -1,0 +1,107 @@
+package org.loss4j.core.kernel.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.loss4j.core.kernel.KernelPath;
+
+/**
+ * The lanewise functions against {@code Math} in double on 2^20 random arguments each (an
+ * array length that is not a multiple of the lanes, so the scalar forms are checked too), and
+ * the scalar forms against the lanes bit for bit.
+ */
+class VectorMathTest {
+  private static final int COUNT = (1 << 20) + 5;
+  private static final double EXP_ULPS = 1;
+  private static final double LOG_ULPS = 3;
+  private final SplittableRandom random = new SplittableRandom(2026);
+
+  @BeforeEach
+  void needsTheVectorPath() {
+    assumeTrue(KernelPath.active() == KernelPath.VECTOR, "the scalar-path JVM has no lanes");
+  }
+
+  @Test
+  void expOfNonPositiveArguments() {
+    float[] x = draw(() -> (float) -random.nextDouble(0, 87));
+    float[] y = new float[COUNT];
+    VectorMath.expNonPositive(x, 0, y, 0, COUNT);
+    assertWithinUlps(x, y, Math::exp, EXP_ULPS);
+    for (int i = 0; i < COUNT; i += 997) {
+      assertEquals(y[i], VectorMath.expNonPositive(x[i]), "scalar form at " + x[i]);
+    }
+  }
+
+  @Test
+  void expFlushesBelowTheSmallestNormalAndKeepsNan() {
+    float[] x = {-88f, Float.NEGATIVE_INFINITY, Float.NaN, 0f, -1e-30f, -87f, -1f, -100f};
+    float[] y = new float[x.length];
+    VectorMath.expNonPositive(x, 0, y, 0, x.length);
+    assertEquals(0f, y[0]);
+    assertEquals(0f, y[1]);
+    assertTrue(Float.isNaN(y[2]));
+    assertEquals(1f, y[3]);
+    assertEquals(1f, y[4]);
+    assertEquals(0f, y[7]);
+  }
+
+  @Test
+  void logOfNormalPositiveArguments() {
+    float[] x = draw(() -> (float) Math.exp(random.nextDouble(-85, 85)));
+    float[] y = new float[COUNT];
+    VectorMath.log(x, 0, y, 0, COUNT);
+    assertWithinUlps(x, y, Math::log, LOG_ULPS);
+    for (int i = 0; i < COUNT; i += 997) {
+      assertEquals(y[i], VectorMath.log(x[i]), "scalar form at " + x[i]);
+    }
+  }
+
+  @Test
+  void logOfZeroNegativeInfiniteOrNanIsNan() {
+    float[] x = {0f, -1f, Float.POSITIVE_INFINITY, Float.NaN, 1e-40f, 1f, 2f, 0.5f};
+    float[] y = new float[x.length];
+    VectorMath.log(x, 0, y, 0, x.length);
+    for (int i = 0; i < 5; i++) {
+      assertTrue(Float.isNaN(y[i]), "log(" + x[i] + ") = " + y[i]);
+    }
+    assertEquals(0f, y[5]);
+  }
+
+  @Test
+  void log1pOfTheUnitInterval() {
+    float[] z = draw(() -> random.nextBoolean()
+        ? (float) random.nextDouble() : (float) Math.exp(-random.nextDouble(0, 80)));
+    float[] y = new float[COUNT];
+    VectorMath.log1pUnit(z, 0, y, 0, COUNT);
+    assertWithinUlps(z, y, Math::log1p, LOG_ULPS);
+    for (int i = 0; i < COUNT; i += 997) {
+      assertEquals(y[i], VectorMath.log1pUnit(z[i]), "scalar form at " + z[i]);
+    }
+  }
+
+  private float[] draw(Supplier<Float> next) {
+    float[] values = new float[COUNT];
+    for (int i = 0; i < COUNT; i++) {
+      values[i] = next.get();
+    }
+    return values;
+  }
+
+  private static void assertWithinUlps(
+      float[] x, float[] y, DoubleUnaryOperator exact, double ulps) {
+    for (int i = 0; i < x.length; i++) {
+      double expected = exact.applyAsDouble(x[i]);
+      double error = Math.abs(y[i] - expected) / Math.ulp((float) expected);
+      if (!(error <= ulps)) {
+        throw new AssertionError(String.format(
+            "at x = %s: got %s, exact %s, %.2f ulps > %s", x[i], y[i], expected, error, ulps));
+      }
+    }
+  }
+}
