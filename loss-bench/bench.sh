@@ -48,9 +48,10 @@ fi
   ls -l --time-style=+%H:%M:%S "$out/lib"
 } > "$out/versions.txt"
 
-jmh() { # jmh RESULT_FILE THREADS CLASSPATH REGEX
-  local file=$1 threads=$2 classpath=$3 regex=$4
+jmh() { # jmh RESULT_FILE THREADS CLASSPATH REGEX [MORE JVM OPTIONS]
+  local file=$1 threads=$2 classpath=$3 regex=$4 more=${5:-}
   local jvm="-Dbench.threads=$threads -Djava.util.concurrent.ForkJoinPool.common.parallelism=$threads"
+  jvm="$jvm $more"
   jvm="$jvm -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=$threads"
   jvm="$jvm -Dai.djl.pytorch.num_interop_threads=$threads"
   echo "$(date -u +%H:%M:%S) $file" >&2
@@ -60,12 +61,15 @@ jmh() { # jmh RESULT_FILE THREADS CLASSPATH REGEX
       || echo "bench.sh: $file failed, see $out/${file%.csv}.log" >&2
 }
 
+# loss4j takes its vector path only with the incubator module; loss4j-scalar-t2 runs without.
+vector="--add-modules jdk.incubator.vector"
 for threads in 1 2; do
   if [ "$threads" = 1 ]; then
-    jmh "loss4j-t1.csv" 1 "$cp" '(Loss4jBenchmark|CtcBenchmark|ScalarBenchmark)\.'
+    jmh "loss4j-t1.csv" 1 "$cp" '(Loss4jBenchmark|CtcBenchmark|ScalarBenchmark)\.' "$vector"
   else
     # The scalar baseline is one loop on one thread whatever the setting.
-    jmh "loss4j-t$threads.csv" "$threads" "$cp" '(Loss4jBenchmark|CtcBenchmark)\.'
+    jmh "loss4j-t$threads.csv" "$threads" "$cp" '(Loss4jBenchmark|CtcBenchmark)\.' "$vector"
+    jmh "loss4j-scalar-t$threads.csv" "$threads" "$cp" '(Loss4jBenchmark|CtcBenchmark)\.'
   fi
   if [ "$peers" = true ]; then
     jmh "tf-t$threads.csv" "$threads" "$cp" 'TfPeerBenchmark\.'

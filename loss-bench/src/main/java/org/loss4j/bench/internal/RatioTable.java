@@ -30,8 +30,12 @@ public final class RatioTable {
           + "([0-9.]+),[^,]*,\"us/op\"");
   private static final Pattern METHOD = Pattern.compile("w(\\d)(Forward|ForwardAndGradient)");
 
+  /** loss4j as run by default (the vector path), then without the vector module. */
+  private static final String LOSS4J = "loss4j";
+  private static final String LOSS4J_SCALAR = "loss4j scalar path";
+  private static final String SCALAR_RUN_PREFIX = "loss4j-scalar";
   private static final List<String> ENGINES =
-      List.of("loss4j", "scalar", "TF Java", "ND4J", "DJL");
+      List.of(LOSS4J, LOSS4J_SCALAR, "scalar", "TF Java", "ND4J", "DJL");
   private static final List<String> PEERS = List.of("TF Java", "ND4J", "DJL");
 
   /** The targets at 2 threads: speed-up over the best peer, forward then +gradient. */
@@ -75,6 +79,9 @@ public final class RatioTable {
           Matcher row = ROW.matcher(line);
           if (row.matches()) {
             String key = key(row.group(1), row.group(2));
+            if (key != null && file.getFileName().toString().startsWith(SCALAR_RUN_PREFIX)) {
+              key = key.replace("|" + LOSS4J, "|" + LOSS4J_SCALAR);
+            }
             if (key != null) {
               medians.put(name.group(1) + "|" + key, Double.parseDouble(row.group(3)));
             }
@@ -100,9 +107,9 @@ public final class RatioTable {
       out.append("\n**").append(threads).append(threads == 1 ? " thread" : " threads")
           .append("** (median time per call")
           .append(runs.size() == 2 ? ", run 1 / run 2" : "").append(")\n\n");
-      out.append("| | | loss4j | scalar | TF Java | ND4J | DJL | best peer"
-          + " | loss4j speed-up | target |\n");
-      out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+      out.append("| | | loss4j | loss4j scalar path | plain loop | TF Java | ND4J | DJL"
+          + " | best peer | loss4j speed-up | target | scalar-path speed-up |\n");
+      out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (int w = 1; w <= 8; w++) {
         for (int g = 0; g < 2; g++) {
           String mode = g == 0 ? "forward" : "gradient";
@@ -111,8 +118,10 @@ public final class RatioTable {
             out.append(" | ").append(cells(runs, threads, w, mode, engine));
           }
           out.append(" | ").append(bestPeers(runs, threads, w, mode));
-          out.append(" | ").append(speedUps(runs, threads, w, mode));
-          out.append(" | ").append(format(TARGETS[g][w - 1])).append("× |\n");
+          out.append(" | ").append(speedUps(runs, threads, w, mode, LOSS4J));
+          out.append(" | ").append(format(TARGETS[g][w - 1])).append("×");
+          out.append(" | ").append(speedUps(runs, threads, w, mode, LOSS4J_SCALAR))
+              .append(" |\n");
         }
       }
     }
@@ -240,11 +249,11 @@ public final class RatioTable {
   }
 
   private static String speedUps(List<Map<String, Double>> runs, int threads, int w,
-      String mode) {
+      String mode, String engine) {
     List<String> parts = new ArrayList<>();
     for (Map<String, Double> run : runs) {
       String[] best = best(run, threads, w, mode);
-      Double mine = median(run, threads, w, mode, "loss4j");
+      Double mine = median(run, threads, w, mode, engine);
       parts.add(best == null || mine == null
           ? "–"
           : format(Double.parseDouble(best[1]) / mine) + "×");
