@@ -3,7 +3,6 @@ package org.loss4j.api;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import org.loss4j.api.internal.Broadcast;
-import org.loss4j.api.internal.SampleBlocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -49,6 +49,11 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyVectorPackagesUseTheIncubator() {
+    LossArchitectureRules.only_vector_packages_use_the_incubator.check(mainClasses);
+  }
+
+  @Test
   void noPackageCycles() {
     LossArchitectureRules.no_package_cycles.check(mainClasses);
   }

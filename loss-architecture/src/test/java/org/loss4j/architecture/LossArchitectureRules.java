@@ -92,6 +92,14 @@ final class LossArchitectureRules {
       .because("only loss-testkit is a JUnit 5 based kit; the losses must not drag a test "
           + "framework into their users' run time");
 
+  static final ArchRule only_vector_packages_use_the_incubator = noClasses()
+      .that().resideInAnyPackage(LIBRARY_PACKAGES)
+      .and().resideOutsideOfPackage("..vector..")
+      .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
+      .because("the scalar path runs on JVMs without jdk.incubator.vector: a class outside a "
+          + "vector package, loaded there, must not need it (KernelPath loads vector classes "
+          + "only after finding the module)");
+
   static final ArchRule api_signatures_use_only_jdk_and_api_types = classes()
       .that().resideInAnyPackage(
           "org.loss4j.api", "org.loss4j.api.registry", "org.loss4j.api.spi")

@@ -94,4 +94,12 @@ class RulesCanFailTest {
     assertDoesNotReport(report, "jdkOnly");
     assertDoesNotReport(report, "privateGuava");
   }
+
+  @Test
+  void incubatorRuleReportsVectorUseOutsideAVectorPackage() {
+    String report = violations(LossArchitectureRules.only_vector_packages_use_the_incubator);
+
+    assertReports(report, "LanesOutsideAVectorPackage");
+    assertDoesNotReport(report, "LanesInAVectorPackage");
+  }
 }

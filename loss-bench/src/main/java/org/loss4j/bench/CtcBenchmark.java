@@ -3,6 +3,7 @@ package org.loss4j.bench;
 import java.util.concurrent.TimeUnit;
 import org.loss4j.api.LossAndGradient;
 import org.loss4j.api.Tensor;
+import org.loss4j.bench.internal.ComputeThreads;
 import org.loss4j.bench.internal.Workload;
 import org.loss4j.ctc.CTC;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,6 +15,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -22,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>This is workload W7 of the performance issue; {@link ScalarBenchmark} and the peers measure
  * the same inputs ({@link Workload#w7()}). {@link #forward} is the reduced loss; {@link
- * #forwardAndGradient} adds the gradient with respect to the logits. Run with
+ * #forwardAndGradient} adds the gradient with respect to the logits; both run on
+ * {@link ComputeThreads}. Run with
  * {@code java -jar loss-bench/target/benchmarks.jar CtcBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
@@ -40,6 +43,7 @@ public class CtcBenchmark {
   private CTC ctc;
   private Tensor labels;
   private Tensor logits;
+  private ComputeThreads threads;
 
   /** Builds the loss; the inputs are {@link Workload#w7()}: labels in 1..31, logits in [-3, 3). */
   @Setup
@@ -48,17 +52,24 @@ public class CtcBenchmark {
     ctc = CTC.builder().build();
     labels = Tensor.ofInts(workload.classIds(), BATCH, LABEL_LENGTH);
     logits = Tensor.of(workload.yPred(), BATCH, FRAMES, CLASSES);
+    threads = ComputeThreads.fromProperty();
+  }
+
+  /** Ends the compute threads. */
+  @TearDown
+  public void tearDown() {
+    threads.close();
   }
 
   /** Returns the mean CTC loss of the batch. */
   @Benchmark
   public Tensor forward() {
-    return ctc.compute(labels, logits);
+    return threads.run(() -> ctc.compute(labels, logits));
   }
 
   /** Returns the mean CTC loss of the batch and its gradient with respect to the logits. */
   @Benchmark
   public LossAndGradient forwardAndGradient() {
-    return ctc.valueAndGradient(labels, logits, null, null);
+    return threads.run(() -> ctc.valueAndGradient(labels, logits, null, null));
   }
 }

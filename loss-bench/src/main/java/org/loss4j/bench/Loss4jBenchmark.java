@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossAndGradient;
 import org.loss4j.api.Tensor;
+import org.loss4j.bench.internal.ComputeThreads;
 import org.loss4j.bench.internal.Workload;
 import org.loss4j.core.BinaryCrossentropy;
 import org.loss4j.core.CategoricalCrossentropy;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * performance issue ({@link CtcBenchmark} measures W7): {@code wNForward} is
  * {@link Loss#compute}, {@code wNForwardAndGradient} is {@link Loss#valueAndGradient}. The
  * inputs are float32 tensors built once from {@link Workload}; every call allocates only what
- * the library allocates.
+ * the library allocates. W1-W6 run on {@link ComputeThreads} ({@code bench.threads} workers, the
+ * benchmark thread waiting); W8, one block at any thread count, runs on the benchmark thread.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -36,14 +39,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class Loss4jBenchmark {
 
-  /** A loss and its two float32 operands. */
+  /** A loss, its two float32 operands, and the compute threads it runs on. */
   abstract static class Case {
     Loss loss;
     Tensor yTrue;
     Tensor yPred;
+    ComputeThreads threads;
+
+    /** Ends the compute threads. */
+    @TearDown
+    public void tearDown() {
+      threads.close();
+    }
 
     void prepare(Loss loss, Workload workload) {
       this.loss = loss;
+      this.threads = ComputeThreads.fromProperty();
       this.yPred = Tensor.of(workload.yPred(), workload.shape());
       this.yTrue = workload.yTrue() != null
           ? Tensor.of(workload.yTrue(), workload.shape())
@@ -125,73 +136,73 @@ public class Loss4jBenchmark {
   /** W1 loss. */
   @Benchmark
   public Tensor w1Forward(W1 in) {
-    return in.loss.compute(in.yTrue, in.yPred);
+    return in.threads.run(() -> in.loss.compute(in.yTrue, in.yPred));
   }
 
   /** W1 loss and gradient. */
   @Benchmark
   public LossAndGradient w1ForwardAndGradient(W1 in) {
-    return in.loss.valueAndGradient(in.yTrue, in.yPred, null, null);
+    return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
   /** W2 loss. */
   @Benchmark
   public Tensor w2Forward(W2 in) {
-    return in.loss.compute(in.yTrue, in.yPred);
+    return in.threads.run(() -> in.loss.compute(in.yTrue, in.yPred));
   }
 
   /** W2 loss and gradient. */
   @Benchmark
   public LossAndGradient w2ForwardAndGradient(W2 in) {
-    return in.loss.valueAndGradient(in.yTrue, in.yPred, null, null);
+    return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
   /** W3 loss. */
   @Benchmark
   public Tensor w3Forward(W3 in) {
-    return in.loss.compute(in.yTrue, in.yPred);
+    return in.threads.run(() -> in.loss.compute(in.yTrue, in.yPred));
   }
 
   /** W3 loss and gradient. */
   @Benchmark
   public LossAndGradient w3ForwardAndGradient(W3 in) {
-    return in.loss.valueAndGradient(in.yTrue, in.yPred, null, null);
+    return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
   /** W4 loss. */
   @Benchmark
   public Tensor w4Forward(W4 in) {
-    return in.loss.compute(in.yTrue, in.yPred);
+    return in.threads.run(() -> in.loss.compute(in.yTrue, in.yPred));
   }
 
   /** W4 loss and gradient. */
   @Benchmark
   public LossAndGradient w4ForwardAndGradient(W4 in) {
-    return in.loss.valueAndGradient(in.yTrue, in.yPred, null, null);
+    return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
   /** W5 loss. */
   @Benchmark
   public Tensor w5Forward(W5 in) {
-    return in.loss.compute(in.yTrue, in.yPred);
+    return in.threads.run(() -> in.loss.compute(in.yTrue, in.yPred));
   }
 
   /** W5 loss and gradient. */
   @Benchmark
   public LossAndGradient w5ForwardAndGradient(W5 in) {
-    return in.loss.valueAndGradient(in.yTrue, in.yPred, null, null);
+    return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
   /** W6 loss. */
   @Benchmark
   public Tensor w6Forward(W6 in) {
-    return in.loss.compute(in.yTrue, in.yPred);
+    return in.threads.run(() -> in.loss.compute(in.yTrue, in.yPred));
   }
 
   /** W6 loss and gradient. */
   @Benchmark
   public LossAndGradient w6ForwardAndGradient(W6 in) {
-    return in.loss.valueAndGradient(in.yTrue, in.yPred, null, null);
+    return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
   /** W8 loss. */

@@ -5,7 +5,7 @@ import org.loss4j.api.LossBuilder;
 import org.loss4j.api.LossConfig;
 import org.loss4j.api.Operands;
 import org.loss4j.api.SampleKernel;
-import org.loss4j.core.internal.kernel.RowKernels;
+import org.loss4j.core.internal.RowKernels;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
 

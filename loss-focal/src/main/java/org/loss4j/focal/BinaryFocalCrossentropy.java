@@ -6,12 +6,15 @@ import org.loss4j.api.Operands;
 import org.loss4j.api.SampleKernel;
 import org.loss4j.api.Tensor;
 import org.loss4j.core.CrossentropyBuilder;
+import org.loss4j.core.CrossentropyKernels;
 import org.loss4j.core.kernel.ClassAxis;
 import org.loss4j.core.kernel.Clipping;
 import org.loss4j.core.kernel.InputChecks;
+import org.loss4j.core.kernel.KernelPath;
 import org.loss4j.focal.internal.BinaryFocalKernel;
 import org.loss4j.focal.internal.BinaryFocalRows;
 import org.loss4j.focal.internal.FocalArguments;
+import org.loss4j.focal.internal.vector.VectorBinaryFocalRows;
 
 /**
  * Computes Keras's {@code BinaryFocalCrossentropy}: the binary cross-entropy of every element,
@@ -199,7 +202,10 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
 
   /**
    * Returns the fused float32 kernel when {@code axis} is the last axis (rows are contiguous),
-   * null for another axis, which {@link #forward} and {@link #backward} handle.
+   * null for another axis, which {@link #forward} and {@link #backward} handle. With
+   * {@code gamma = 0} and no class balancing the loss is the binary cross-entropy and takes its
+   * kernel; otherwise the vector path has its own kernel from logits, and from probabilities
+   * both paths use the scalar one.
    */
   @Override
   protected SampleKernel sampleKernel(Operands operands) {
@@ -207,8 +213,15 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     if (lanes.stride() != 1) {
       return null;
     }
-    return BinaryFocalRows.of(
-        kernel, operands.yTrueFloats(), operands.yPredFloats(), lanes.length());
+    float[] yTrue = operands.yTrueFloats();
+    float[] yPred = operands.yPredFloats();
+    if (gamma == 0 && !applyClassBalancing) {
+      return CrossentropyKernels.binary(yTrue, yPred, lanes.length(), fromLogits, labelSmoothing);
+    }
+    if (fromLogits && KernelPath.active() == KernelPath.VECTOR) {
+      return VectorBinaryFocalRows.of(kernel, yTrue, yPred, lanes.length());
+    }
+    return new BinaryFocalRows(kernel, yTrue, yPred, lanes.length());
   }
 
   /**

@@ -1,10 +1,6 @@
 package org.loss4j.focal.internal;
 
-import org.loss4j.api.SampleKernel;
-import org.loss4j.core.kernel.CrossentropyRows;
-import org.loss4j.core.kernel.KernelPath;
 import org.loss4j.core.kernel.RowKernel;
-import org.loss4j.focal.internal.vector.VectorBinaryFocalRows;
 
 /**
  * The binary focal cross-entropy of rows on the scalar path: the mean over a row of
@@ -22,23 +18,6 @@ public class BinaryFocalRows extends RowKernel {
     this.kernel = kernel;
     this.yTrue = yTrue;
     this.yPred = yPred;
-  }
-
-  /**
-   * Returns the kernel for the {@link KernelPath#active()} path: with {@code gamma = 0} and no
-   * class balancing the loss is the binary cross-entropy, and takes its kernel; otherwise, from
-   * logits, the vector path has its own, and from probabilities both paths use this class.
-   */
-  public static SampleKernel of(
-      BinaryFocalKernel kernel, float[] yTrue, float[] yPred, int rowLength) {
-    if (kernel.gamma() == 0 && Double.isNaN(kernel.balancingAlpha())) {
-      return CrossentropyRows.binary(
-          yTrue, yPred, rowLength, kernel.fromLogits(), kernel.labelSmoothing());
-    }
-    if (KernelPath.active() == KernelPath.VECTOR && kernel.fromLogits()) {
-      return VectorBinaryFocalRows.of(kernel, yTrue, yPred, rowLength);
-    }
-    return new BinaryFocalRows(kernel, yTrue, yPred, rowLength);
   }
 
   @Override

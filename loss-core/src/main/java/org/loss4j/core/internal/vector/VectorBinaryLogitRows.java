@@ -16,6 +16,9 @@ import org.loss4j.core.kernel.vector.VectorMath;
  * e    = max(x, 0) - x * t + log1p(z)
  * grad = upstream / n * (sigmoid(x) - t),   sigmoid(x) = (x >= 0 ? 1 : z) / (1 + z)
  * }</pre>
+ *
+ * <p>Each vector loop is a method of its own, small enough for the JIT to compile without
+ * boxing a vector.
  */
 final class VectorBinaryLogitRows extends BinaryRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
@@ -37,46 +40,57 @@ final class VectorBinaryLogitRows extends BinaryRows {
   protected double row(int row, double upstream, float[] gradient) {
     int length = rowLength();
     int start = row * length;
-    int bound = SPECIES.loopBound(length);
     RowBuffers buffers = RowBuffers.of(length);
     float[] z = buffers.first();
     float[] softplus = buffers.second();
-    for (int k = 0; k < bound; k += SPECIES.length()) {
-      FloatVector.fromArray(SPECIES, yPred, start + k).abs().neg().intoArray(z, k);
-    }
-    for (int k = bound; k < length; k++) {
-      z[k] = -Math.abs(yPred[start + k]);
-    }
+    VectorMath.negativeAbs(yPred, start, z, length);
     VectorMath.expNonPositive(z, 0, z, 0, length);
     VectorMath.log1pUnit(z, 0, softplus, 0, length);
-    float scale = (float) (upstream / length);
+    double mean = sum(start, length, softplus, buffers.lanes()) / length;
+    if (!Double.isFinite(mean)) {
+      return super.row(row, upstream, gradient);
+    }
+    if (gradient != null) {
+      gradient(start, length, z, (float) (upstream / length), gradient);
+    }
+    return mean;
+  }
+
+  /** Returns the sum of {@code max(x, 0) - x * t + softplus} over the row. */
+  private double sum(int start, int length, float[] softplus, float[] lanes) {
+    int bound = SPECIES.loopBound(length);
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      int i = start + k;
-      FloatVector x = FloatVector.fromArray(SPECIES, yPred, i);
-      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
-      FloatVector softplusLanes = FloatVector.fromArray(SPECIES, softplus, k);
-      sum = sum.add(x.max(0f).sub(x.mul(t)).add(softplusLanes));
-      if (gradient != null) {
-        FloatVector zLanes = FloatVector.fromArray(SPECIES, z, k);
-        FloatVector sigmoid = zLanes.blend(1f, x.compare(GE, 0f)).div(zLanes.add(1f));
-        sigmoid.sub(t).mul(scale).intoArray(gradient, i);
-      }
+      FloatVector x = FloatVector.fromArray(SPECIES, yPred, start + k);
+      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).fma(keep, shift);
+      sum = sum.add(x.max(0f).sub(x.mul(t)).add(FloatVector.fromArray(SPECIES, softplus, k)));
     }
-    sum.intoArray(buffers.lanes(), 0);
-    double total = VectorMath.sumInOrder(buffers.lanes());
+    sum.intoArray(lanes, 0);
+    double total = VectorMath.sumInOrder(lanes);
     for (int k = bound; k < length; k++) {
-      int i = start + k;
-      float x = yPred[i];
-      float t = Math.fma(yTrue[i], keep, shift);
+      float x = yPred[start + k];
+      float t = Math.fma(yTrue[start + k], keep, shift);
       total += Math.max(x, 0f) - x * t + softplus[k];
-      if (gradient != null) {
-        float sigmoid = (x >= 0 ? 1f : z[k]) / (z[k] + 1f);
-        gradient[i] = (sigmoid - t) * scale;
-      }
     }
-    double mean = total / length;
-    return Double.isFinite(mean) ? mean : super.row(row, upstream, gradient);
+    return total;
+  }
+
+  /** Writes {@code scale * (sigmoid(x) - t)} for the row. */
+  private void gradient(int start, int length, float[] z, float scale, float[] gradient) {
+    int bound = SPECIES.loopBound(length);
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector x = FloatVector.fromArray(SPECIES, yPred, start + k);
+      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).fma(keep, shift);
+      FloatVector zLanes = FloatVector.fromArray(SPECIES, z, k);
+      FloatVector sigmoid = zLanes.blend(1f, x.compare(GE, 0f)).div(zLanes.add(1f));
+      sigmoid.sub(t).mul(scale).intoArray(gradient, start + k);
+    }
+    for (int k = bound; k < length; k++) {
+      float x = yPred[start + k];
+      float t = Math.fma(yTrue[start + k], keep, shift);
+      float sigmoid = (x >= 0 ? 1f : z[k]) / (z[k] + 1f);
+      gradient[start + k] = (sigmoid - t) * scale;
+    }
   }
 
   @Override

@@ -47,6 +47,26 @@ public final class VectorMath {
   private static final int MANTISSA_MASK = 0x007fffff;
   private static final int ONE_BITS = 0x3f800000;
 
+  /*
+   * Constants as vectors: a call that returns a vector and is not inlined boxes it, so the loops
+   * read these instead of broadcasting.
+   */
+  private static final FloatVector MINUS_LN2_HIGH = FloatVector.broadcast(SPECIES, -LN2_HIGH);
+  private static final FloatVector MINUS_LN2_LOW = FloatVector.broadcast(SPECIES, -LN2_LOW);
+  private static final FloatVector INVERSE_5040 = FloatVector.broadcast(SPECIES, 1f / 5040f);
+  private static final FloatVector INVERSE_720 = FloatVector.broadcast(SPECIES, 1f / 720f);
+  private static final FloatVector INVERSE_120 = FloatVector.broadcast(SPECIES, 1f / 120f);
+  private static final FloatVector INVERSE_24 = FloatVector.broadcast(SPECIES, 1f / 24f);
+  private static final FloatVector INVERSE_6 = FloatVector.broadcast(SPECIES, 1f / 6f);
+  private static final FloatVector HALF = FloatVector.broadcast(SPECIES, 0.5f);
+  private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+  private static final FloatVector INVERSE_9 = FloatVector.broadcast(SPECIES, 1f / 9f);
+  private static final FloatVector INVERSE_7 = FloatVector.broadcast(SPECIES, 1f / 7f);
+  private static final FloatVector INVERSE_5 = FloatVector.broadcast(SPECIES, 1f / 5f);
+  private static final FloatVector INVERSE_3 = FloatVector.broadcast(SPECIES, 1f / 3f);
+  private static final FloatVector LN2_HIGH_LANES = FloatVector.broadcast(SPECIES, LN2_HIGH);
+  private static final FloatVector LN2_LOW_LANES = FloatVector.broadcast(SPECIES, LN2_LOW);
+
   private VectorMath() {}
 
   /**
@@ -63,16 +83,16 @@ public final class VectorMath {
       FloatVector clamped = v.max(EXP_FLUSH);
       FloatVector shifted = clamped.mul(LOG2_E).add(ROUNDER);
       FloatVector n = shifted.sub(ROUNDER);
-      FloatVector r = n.fma(broadcast(-LN2_HIGH), clamped);
-      r = n.fma(broadcast(-LN2_LOW), r);
-      FloatVector p = broadcast(1f / 5040f);
-      p = p.fma(r, broadcast(1f / 720f));
-      p = p.fma(r, broadcast(1f / 120f));
-      p = p.fma(r, broadcast(1f / 24f));
-      p = p.fma(r, broadcast(1f / 6f));
-      p = p.fma(r, broadcast(0.5f));
-      p = p.fma(r, broadcast(1f));
-      p = p.fma(r, broadcast(1f));
+      FloatVector r = n.fma(MINUS_LN2_HIGH, clamped);
+      r = n.fma(MINUS_LN2_LOW, r);
+      FloatVector p = INVERSE_5040;
+      p = p.fma(r, INVERSE_720);
+      p = p.fma(r, INVERSE_120);
+      p = p.fma(r, INVERSE_24);
+      p = p.fma(r, INVERSE_6);
+      p = p.fma(r, HALF);
+      p = p.fma(r, ONE);
+      p = p.fma(r, ONE);
       FloatVector scale = shifted.reinterpretAsInts().sub(ROUNDER_BITS - EXPONENT_BIAS)
           .lanewise(LSHL, MANTISSA_BITS).reinterpretAsFloats();
       p.mul(scale).blend(0f, v.compare(LT, EXP_FLUSH)).intoArray(out, outFrom + k);
@@ -123,13 +143,13 @@ public final class VectorMath {
       e = e.blend(e.add(1f), high);
       FloatVector s = m.sub(1f).div(m.add(1f));
       FloatVector s2 = s.mul(s);
-      FloatVector series = broadcast(1f / 9f);
-      series = series.fma(s2, broadcast(1f / 7f));
-      series = series.fma(s2, broadcast(1f / 5f));
-      series = series.fma(s2, broadcast(1f / 3f));
-      series = series.fma(s2, broadcast(1f));
+      FloatVector series = INVERSE_9;
+      series = series.fma(s2, INVERSE_7);
+      series = series.fma(s2, INVERSE_5);
+      series = series.fma(s2, INVERSE_3);
+      series = series.fma(s2, ONE);
       FloatVector logM = s.add(s).mul(series);
-      FloatVector result = e.fma(broadcast(LN2_HIGH), e.fma(broadcast(LN2_LOW), logM));
+      FloatVector result = e.fma(LN2_HIGH_LANES, e.fma(LN2_LOW_LANES, logM));
       VectorMask<Float> normal =
           v.compare(GE, Float.MIN_NORMAL).and(v.compare(LE, Float.MAX_VALUE));
       result.blend(Float.NaN, normal.not()).intoArray(out, outFrom + k);
@@ -177,11 +197,11 @@ public final class VectorMath {
       FloatVector denominator = v.add(2f).blend(v.add(3f), high);
       FloatVector s = numerator.div(denominator);
       FloatVector s2 = s.mul(s);
-      FloatVector series = broadcast(1f / 9f);
-      series = series.fma(s2, broadcast(1f / 7f));
-      series = series.fma(s2, broadcast(1f / 5f));
-      series = series.fma(s2, broadcast(1f / 3f));
-      series = series.fma(s2, broadcast(1f));
+      FloatVector series = INVERSE_9;
+      series = series.fma(s2, INVERSE_7);
+      series = series.fma(s2, INVERSE_5);
+      series = series.fma(s2, INVERSE_3);
+      series = series.fma(s2, ONE);
       FloatVector result = s.add(s).mul(series);
       result.blend(result.add(LN2_LOW).add(LN2_HIGH), high).intoArray(out, outFrom + k);
     }
@@ -204,6 +224,17 @@ public final class VectorMath {
     return high ? result + LN2_LOW + LN2_HIGH : result;
   }
 
+  /** Writes {@code -|x|} of {@code length} values from {@code from} into {@code out} from 0. */
+  public static void negativeAbs(float[] x, int from, float[] out, int length) {
+    int bound = SPECIES.loopBound(length);
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector.fromArray(SPECIES, x, from + k).abs().neg().intoArray(out, k);
+    }
+    for (int k = bound; k < length; k++) {
+      out[k] = -Math.abs(x[from + k]);
+    }
+  }
+
   /** Multiplies {@code length} values from {@code from} by {@code factor}, in place. */
   public static void scale(float[] values, int from, int length, float factor) {
     int bound = SPECIES.loopBound(length);
@@ -222,9 +253,5 @@ public final class VectorMath {
       total += value;
     }
     return total;
-  }
-
-  private static FloatVector broadcast(float value) {
-    return FloatVector.broadcast(SPECIES, value);
   }
 }

@@ -1,6 +1,11 @@
-package org.loss4j.core.internal.kernel;
+package org.loss4j.core.internal;
 
 import org.loss4j.api.SampleKernel;
+import org.loss4j.core.internal.kernel.BinaryRows;
+import org.loss4j.core.internal.kernel.KlRows;
+import org.loss4j.core.internal.kernel.PoissonRows;
+import org.loss4j.core.internal.kernel.SoftmaxRows;
+import org.loss4j.core.internal.kernel.SparseSoftmaxRows;
 import org.loss4j.core.internal.vector.VectorKernels;
 import org.loss4j.core.kernel.KernelPath;
 

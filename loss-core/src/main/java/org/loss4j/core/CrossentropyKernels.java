@@ -1,15 +1,16 @@
-package org.loss4j.core.kernel;
+package org.loss4j.core;
 
 import org.loss4j.api.SampleKernel;
-import org.loss4j.core.internal.kernel.RowKernels;
+import org.loss4j.core.internal.RowKernels;
+import org.loss4j.core.kernel.KernelPath;
 
 /**
- * The row kernel of {@code BinaryCrossentropy} for other modules' losses that reduce to it, such
+ * The row kernel of {@link BinaryCrossentropy} for other modules' losses that reduce to it, such
  * as a focal loss with {@code gamma = 0} and no class balancing: sharing the kernel keeps the two
  * losses equal bit for bit on either {@link KernelPath}.
  */
-public final class CrossentropyRows {
-  private CrossentropyRows() {}
+public final class CrossentropyKernels {
+  private CrossentropyKernels() {}
 
   /**
    * Returns the binary cross-entropy of rows of {@code rowLength} contiguous elements, from

@@ -1,7 +1,6 @@
-package org.loss4j.api.internal;
+package org.loss4j.api;
 
 import java.util.stream.IntStream;
-import org.loss4j.api.SampleKernel;
 
 /**
  * Runs a {@link SampleKernel} over all per-sample elements, in blocks of at most
@@ -12,7 +11,7 @@ import org.loss4j.api.SampleKernel;
  * its own elements only, so the outputs are the same bits whatever the parallelism. An input of
  * at most one block runs on the calling thread, with no task created.
  */
-public final class SampleBlocks {
+final class SampleBlocks {
   /** The {@code y_pred} elements of one block: large enough to repay a task, small for L2. */
   static final int BLOCK_ELEMENTS = 1 << 15;
 
@@ -22,7 +21,7 @@ public final class SampleBlocks {
    * Evaluates samples {@code [0, samples)} with {@code kernel}, as
    * {@link SampleKernel#evaluate} describes for each argument.
    */
-  public static void run(
+  static void run(
       SampleKernel kernel, int samples, double[] values, double[] upstream, float[] gradient) {
     int blocks = blocks(samples, kernel.elementsPerSample());
     int perBlock = (samples + blocks - 1) / Math.max(1, blocks);
