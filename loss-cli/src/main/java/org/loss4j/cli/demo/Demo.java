@@ -11,6 +11,7 @@ import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.Tensor;
 import org.loss4j.api.registry.LossRegistry;
+import org.loss4j.core.kernel.KernelPath;
 
 /**
  * The demo on the bundled public datasets: softmax regression on the handwritten digits,
@@ -58,6 +59,7 @@ public final class Demo {
     TrainingChart.write(chart, trainings);
     out.println();
     out.println("Training curves written to " + chart);
+    out.println("float32 kernels: " + KernelPath.describeActive());
     out.println(String.format(Locale.ROOT, "Demo finished in %.1f s; digits test accuracy %.2f%%",
         (System.nanoTime() - started) / 1e9, 100 * digitsAccuracy));
     out.flush();

@@ -32,16 +32,26 @@ public enum KernelPath {
     return Chosen.PATH;
   }
 
-  private static final class Chosen {
-    static final KernelPath PATH = choose();
+  /**
+   * Returns the path and why it was chosen, such as {@code vector path (8 float lanes (256
+   * bits))} or {@code scalar path (jdk.incubator.vector is not in the boot layer; ...)}: the line
+   * logged at DEBUG, for a program to show.
+   */
+  public static String describeActive() {
+    return Chosen.DESCRIPTION;
   }
 
-  private static KernelPath choose() {
+  private static final class Chosen {
+    static final String DESCRIPTION = choose();
+    static final KernelPath PATH = DESCRIPTION.startsWith("vector") ? VECTOR : SCALAR;
+  }
+
+  /** Chooses the path and returns its description, which starts with the path's name. */
+  private static String choose() {
     String requested = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
     switch (requested) {
       case "scalar":
-        LOG.debug("loss4j kernels: scalar path ({}=scalar)", PROPERTY);
-        return SCALAR;
+        return logged("scalar path (" + PROPERTY + "=scalar)");
       case "auto":
       case "vector":
         break;
@@ -52,15 +62,18 @@ public enum KernelPath {
     }
     String unavailable = vectorUnavailableReason();
     if (unavailable == null) {
-      LOG.debug("loss4j kernels: vector path ({})", describeVectorPath());
-      return VECTOR;
+      return logged("vector path (" + describeVectorPath() + ")");
     }
     if (requested.equals("vector")) {
       throw new IllegalStateException(String.format(
           "loss4j: %s=vector, but the vector path is unavailable: %s", PROPERTY, unavailable));
     }
-    LOG.debug("loss4j kernels: scalar path ({})", unavailable);
-    return SCALAR;
+    return logged("scalar path (" + unavailable + ")");
+  }
+
+  private static String logged(String description) {
+    LOG.debug("loss4j kernels: {}", description);
+    return description;
   }
 
   /** Returns why the vector path cannot run here, or null when it can. */

@@ -43,18 +43,16 @@ final class VectorSoftmaxRows extends SoftmaxRows {
       return super.row(row, upstream, gradient);
     }
     RowBuffers buffers = RowBuffers.of(length);
-    float[] shifted = buffers.first();
-    float[] exps = gradient != null ? gradient : buffers.second();
+    float[] exps = gradient != null ? gradient : buffers.first();
     int expsStart = gradient != null ? start : 0;
-    VectorRows.shift(yPred, start, length, max, shifted);
-    VectorMath.expNonPositive(shifted, 0, exps, expsStart, length);
-    double sumExp = VectorRows.sum(exps, expsStart, length, buffers.lanes());
+    double sumExp =
+        VectorMath.expShifted(yPred, start, max, exps, expsStart, length, buffers.lanes());
     FloatVector targets = FloatVector.zero(SPECIES);
     FloatVector weighted = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).fma(keep, shift);
       targets = targets.add(t);
-      weighted = weighted.add(t.mul(FloatVector.fromArray(SPECIES, shifted, k)));
+      weighted = weighted.add(t.mul(FloatVector.fromArray(SPECIES, yPred, start + k).sub(max)));
     }
     targets.intoArray(buffers.lanes(), 0);
     double sumTargets = VectorMath.sumInOrder(buffers.lanes());
@@ -63,7 +61,7 @@ final class VectorSoftmaxRows extends SoftmaxRows {
     for (int k = bound; k < length; k++) {
       float t = Math.fma(yTrue[start + k], keep, shift);
       sumTargets += t;
-      sumWeighted += t * shifted[k];
+      sumWeighted += t * (yPred[start + k] - max);
     }
     double loss = sumTargets * Math.log(sumExp) - sumWeighted;
     if (!Double.isFinite(loss)) {

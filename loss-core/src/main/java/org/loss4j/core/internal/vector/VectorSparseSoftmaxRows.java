@@ -32,13 +32,11 @@ final class VectorSparseSoftmaxRows extends SparseSoftmaxRows {
     }
     int target = (int) label;
     RowBuffers buffers = RowBuffers.of(length);
-    float[] shifted = buffers.first();
-    float[] exps = gradient != null ? gradient : buffers.second();
+    float[] exps = gradient != null ? gradient : buffers.first();
     int expsStart = gradient != null ? start : 0;
-    VectorRows.shift(yPred, start, length, max, shifted);
-    VectorMath.expNonPositive(shifted, 0, exps, expsStart, length);
-    double sumExp = VectorRows.sum(exps, expsStart, length, buffers.lanes());
-    double loss = Math.log(sumExp) - shifted[target];
+    double sumExp =
+        VectorMath.expShifted(yPred, start, max, exps, expsStart, length, buffers.lanes());
+    double loss = Math.log(sumExp) - (yPred[start + target] - max);
     if (!Double.isFinite(loss)) {
       return super.row(row, upstream, gradient);
     }

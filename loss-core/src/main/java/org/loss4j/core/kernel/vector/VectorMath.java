@@ -77,9 +77,21 @@ public final class VectorMath {
    * {@code ln(Float.MIN_NORMAL)} the result is 0; NaN stays NaN.
    */
   public static void expNonPositive(float[] x, int from, float[] out, int outFrom, int length) {
+    expShifted(x, from, 0f, out, outFrom, length, null);
+  }
+
+  /**
+   * Writes {@code e^(x - shift)} of {@code length} values from {@code from} into {@code out}
+   * from {@code outFrom}, as {@link #expNonPositive(float[], int, float[], int, int)} for
+   * {@code x - shift <= 0}, and returns their sum in the order of {@link #sumInOrder} (lanes of
+   * whole vectors, then the rest), when {@code lanes} (one vector's length) is given; else 0.
+   */
+  public static double expShifted(float[] x, int from, float shift, float[] out, int outFrom,
+      int length, float[] lanes) {
     int bound = SPECIES.loopBound(length);
+    FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      FloatVector v = FloatVector.fromArray(SPECIES, x, from + k);
+      FloatVector v = FloatVector.fromArray(SPECIES, x, from + k).sub(shift);
       FloatVector clamped = v.max(EXP_FLUSH);
       FloatVector shifted = clamped.mul(LOG2_E).add(ROUNDER);
       FloatVector n = shifted.sub(ROUNDER);
@@ -95,11 +107,21 @@ public final class VectorMath {
       p = p.fma(r, ONE);
       FloatVector scale = shifted.reinterpretAsInts().sub(ROUNDER_BITS - EXPONENT_BIAS)
           .lanewise(LSHL, MANTISSA_BITS).reinterpretAsFloats();
-      p.mul(scale).blend(0f, v.compare(LT, EXP_FLUSH)).intoArray(out, outFrom + k);
+      FloatVector e = p.mul(scale).blend(0f, v.compare(LT, EXP_FLUSH));
+      e.intoArray(out, outFrom + k);
+      sum = sum.add(e);
+    }
+    double total = 0;
+    if (lanes != null) {
+      sum.intoArray(lanes, 0);
+      total = sumInOrder(lanes);
     }
     for (int k = bound; k < length; k++) {
-      out[outFrom + k] = expNonPositive(x[from + k]);
+      float e = expNonPositive(x[from + k] - shift);
+      out[outFrom + k] = e;
+      total += e;
     }
+    return lanes != null ? total : 0;
   }
 
   /** Returns {@code e^x} for {@code x <= 0} by the algorithm of the array form, in scalar. */
