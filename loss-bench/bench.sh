@@ -50,7 +50,8 @@ fi
 
 jmh() { # jmh RESULT_FILE THREADS CLASSPATH REGEX [MORE JVM OPTIONS]
   local file=$1 threads=$2 classpath=$3 regex=$4 more=${5:-}
-  local jvm="-Dbench.threads=$threads -Djava.util.concurrent.ForkJoinPool.common.parallelism=$threads"
+  local jvm="-Dbench.threads=$threads"
+  jvm="$jvm -Djava.util.concurrent.ForkJoinPool.common.parallelism=$threads"
   jvm="$jvm $more"
   jvm="$jvm -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=$threads"
   jvm="$jvm -Dai.djl.pytorch.num_interop_threads=$threads"

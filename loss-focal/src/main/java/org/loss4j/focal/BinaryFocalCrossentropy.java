@@ -13,6 +13,7 @@ import org.loss4j.core.kernel.InputChecks;
 import org.loss4j.core.kernel.KernelPath;
 import org.loss4j.focal.internal.BinaryFocalKernel;
 import org.loss4j.focal.internal.BinaryFocalRows;
+import org.loss4j.focal.internal.FloatBinaryFocalRows;
 import org.loss4j.focal.internal.FocalArguments;
 import org.loss4j.focal.internal.vector.VectorBinaryFocalRows;
 
@@ -204,8 +205,9 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
    * Returns the fused float32 kernel when {@code axis} is the last axis (rows are contiguous),
    * null for another axis, which {@link #forward} and {@link #backward} handle. With
    * {@code gamma = 0} and no class balancing the loss is the binary cross-entropy and takes its
-   * kernel; otherwise the vector path has its own kernel from logits, and from probabilities
-   * both paths use the scalar one.
+   * kernel. From logits the vector path has a kernel for rows of at least one vector, and
+   * shorter rows and the scalar path compute the same float32 formulas element by element;
+   * from probabilities, the double formulas serve both paths.
    */
   @Override
   protected SampleKernel sampleKernel(Operands operands) {
@@ -218,10 +220,14 @@ public final class BinaryFocalCrossentropy extends AbstractLoss {
     if (gamma == 0 && !applyClassBalancing) {
       return CrossentropyKernels.binary(yTrue, yPred, lanes.length(), fromLogits, labelSmoothing);
     }
-    if (fromLogits && KernelPath.active() == KernelPath.VECTOR) {
+    if (!fromLogits) {
+      return new BinaryFocalRows(kernel, yTrue, yPred, lanes.length());
+    }
+    if (KernelPath.active() == KernelPath.VECTOR
+        && lanes.length() >= VectorBinaryFocalRows.lanes()) {
       return VectorBinaryFocalRows.of(kernel, yTrue, yPred, lanes.length());
     }
-    return new BinaryFocalRows(kernel, yTrue, yPred, lanes.length());
+    return new FloatBinaryFocalRows(kernel, yTrue, yPred, lanes.length());
   }
 
   /**

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 public enum KernelPath {
   /** Lanewise float32 arithmetic on {@code jdk.incubator.vector}, rows ending on scalar code. */
   VECTOR,
-  /** Plain Java, double arithmetic on float32 inputs: the reference formulas, fused. */
+  /** Plain Java: the same float32 formulas one element at a time, fused. */
   SCALAR;
 
   /** The system property that forces a path: {@code scalar}, {@code vector} or {@code auto}. */

@@ -1,6 +1,7 @@
 package org.loss4j.core.internal.vector;
 
 import org.loss4j.api.SampleKernel;
+import org.loss4j.core.kernel.vector.VectorMath;
 
 /**
  * Creates the vector row kernels; called only on the vector path, so that no class of this
@@ -8,6 +9,11 @@ import org.loss4j.api.SampleKernel;
  */
 public final class VectorKernels {
   private VectorKernels() {}
+
+  /** Returns the number of float lanes of a vector. */
+  public static int lanes() {
+    return VectorMath.SPECIES.length();
+  }
 
   /** Returns the binary cross-entropy of rows, from logits or probabilities. */
   public static SampleKernel binary(float[] yTrue, float[] yPred, int rowLength,

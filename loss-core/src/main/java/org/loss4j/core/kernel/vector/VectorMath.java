@@ -11,10 +11,12 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
+import org.loss4j.core.kernel.FloatMath;
 
 /**
  * {@code exp}, {@code log} and {@code log1p} over float32 arrays, on the Vector API, with the
- * same algorithm in scalar code for the elements after the last full vector.
+ * same algorithm in scalar code ({@link FloatMath}) for the elements after the last full vector:
+ * a lane and {@link FloatMath} give the same bits for the same argument.
  *
  * <p>Built from additions, multiplications, fused multiply-adds and bit operations only, so
  * that interpreted, C1- and C2-compiled code give the same bits. (The Vector API's own
@@ -117,32 +119,13 @@ public final class VectorMath {
       total = sumInOrder(lanes);
     }
     for (int k = bound; k < length; k++) {
-      float e = expNonPositive(x[from + k] - shift);
+      float e = FloatMath.expNonPositive(x[from + k] - shift);
       out[outFrom + k] = e;
       total += e;
     }
     return lanes != null ? total : 0;
   }
 
-  /** Returns {@code e^x} for {@code x <= 0} by the algorithm of the array form, in scalar. */
-  public static float expNonPositive(float x) {
-    float clamped = Math.max(x, EXP_FLUSH);
-    float shifted = clamped * LOG2_E + ROUNDER;
-    float n = shifted - ROUNDER;
-    float r = Math.fma(n, -LN2_HIGH, clamped);
-    r = Math.fma(n, -LN2_LOW, r);
-    float p = 1f / 5040f;
-    p = Math.fma(p, r, 1f / 720f);
-    p = Math.fma(p, r, 1f / 120f);
-    p = Math.fma(p, r, 1f / 24f);
-    p = Math.fma(p, r, 1f / 6f);
-    p = Math.fma(p, r, 0.5f);
-    p = Math.fma(p, r, 1f);
-    p = Math.fma(p, r, 1f);
-    float scale = Float.intBitsToFloat(
-        (Float.floatToRawIntBits(shifted) - (ROUNDER_BITS - EXPONENT_BIAS)) << MANTISSA_BITS);
-    return x < EXP_FLUSH ? 0f : p * scale;
-  }
 
   /**
    * Writes {@code ln(x)} of {@code length} values from {@code from} into {@code out} from
@@ -177,31 +160,10 @@ public final class VectorMath {
       result.blend(Float.NaN, normal.not()).intoArray(out, outFrom + k);
     }
     for (int k = bound; k < length; k++) {
-      out[outFrom + k] = log(x[from + k]);
+      out[outFrom + k] = FloatMath.log(x[from + k]);
     }
   }
 
-  /** Returns {@code ln(x)} by the algorithm of the array form, in scalar. */
-  public static float log(float x) {
-    int bits = Float.floatToRawIntBits(x);
-    int exponent = (bits >> MANTISSA_BITS) - EXPONENT_BIAS;
-    float m = Float.intBitsToFloat((bits & MANTISSA_MASK) | ONE_BITS);
-    boolean high = m > SQRT2;
-    m = high ? m * 0.5f : m;
-    float e = Float.intBitsToFloat(exponent + ROUNDER_BITS) - ROUNDER;
-    e = high ? e + 1f : e;
-    float s = (m - 1f) / (m + 1f);
-    float s2 = s * s;
-    float series = 1f / 9f;
-    series = Math.fma(series, s2, 1f / 7f);
-    series = Math.fma(series, s2, 1f / 5f);
-    series = Math.fma(series, s2, 1f / 3f);
-    series = Math.fma(series, s2, 1f);
-    float logM = (s + s) * series;
-    float result = Math.fma(e, LN2_HIGH, Math.fma(e, LN2_LOW, logM));
-    boolean normal = x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE;
-    return normal ? result : Float.NaN;
-  }
 
   /**
    * Writes {@code ln(1 + z)} of {@code length} values from {@code from} into {@code out} from
@@ -228,23 +190,10 @@ public final class VectorMath {
       result.blend(result.add(LN2_LOW).add(LN2_HIGH), high).intoArray(out, outFrom + k);
     }
     for (int k = bound; k < length; k++) {
-      out[outFrom + k] = log1pUnit(z[from + k]);
+      out[outFrom + k] = FloatMath.log1pUnit(z[from + k]);
     }
   }
 
-  /** Returns {@code ln(1 + z)} by the array form's algorithm, on the same domain. */
-  public static float log1pUnit(float z) {
-    boolean high = z > SQRT2 - 1f;
-    float s = high ? (z - 1f) / (z + 3f) : z / (z + 2f);
-    float s2 = s * s;
-    float series = 1f / 9f;
-    series = Math.fma(series, s2, 1f / 7f);
-    series = Math.fma(series, s2, 1f / 5f);
-    series = Math.fma(series, s2, 1f / 3f);
-    series = Math.fma(series, s2, 1f);
-    float result = (s + s) * series;
-    return high ? result + LN2_LOW + LN2_HIGH : result;
-  }
 
   /** Writes {@code -|x|} of {@code length} values from {@code from} into {@code out} from 0. */
   public static void negativeAbs(float[] x, int from, float[] out, int length) {

@@ -9,6 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loss4j.core.kernel.FloatMath;
 import org.loss4j.core.kernel.KernelPath;
 
 /**
@@ -34,7 +35,7 @@ class VectorMathTest {
     VectorMath.expNonPositive(x, 0, y, 0, COUNT);
     assertWithinUlps(x, y, Math::exp, EXP_ULPS);
     for (int i = 0; i < COUNT; i += 997) {
-      assertEquals(y[i], VectorMath.expNonPositive(x[i]), "scalar form at " + x[i]);
+      assertEquals(y[i], FloatMath.expNonPositive(x[i]), "scalar form at " + x[i]);
     }
   }
 
@@ -58,7 +59,7 @@ class VectorMathTest {
     VectorMath.log(x, 0, y, 0, COUNT);
     assertWithinUlps(x, y, Math::log, LOG_ULPS);
     for (int i = 0; i < COUNT; i += 997) {
-      assertEquals(y[i], VectorMath.log(x[i]), "scalar form at " + x[i]);
+      assertEquals(y[i], FloatMath.log(x[i]), "scalar form at " + x[i]);
     }
   }
 
@@ -81,7 +82,7 @@ class VectorMathTest {
     VectorMath.log1pUnit(z, 0, y, 0, COUNT);
     assertWithinUlps(z, y, Math::log1p, LOG_ULPS);
     for (int i = 0; i < COUNT; i += 997) {
-      assertEquals(y[i], VectorMath.log1pUnit(z[i]), "scalar form at " + z[i]);
+      assertEquals(y[i], FloatMath.log1pUnit(z[i]), "scalar form at " + z[i]);
     }
   }
 

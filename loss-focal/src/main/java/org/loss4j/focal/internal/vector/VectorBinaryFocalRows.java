@@ -9,7 +9,7 @@ import org.loss4j.api.SampleKernel;
 import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 import org.loss4j.focal.internal.BinaryFocalKernel;
-import org.loss4j.focal.internal.BinaryFocalRows;
+import org.loss4j.focal.internal.FloatBinaryFocalRows;
 
 /**
  * The binary focal cross-entropy of rows of logits in float32 lanes, in one pass with its
@@ -24,9 +24,10 @@ import org.loss4j.focal.internal.BinaryFocalRows;
  *
  * <p>{@code miss^gamma} is {@code exp(gamma * log(miss))}, multiplications for gamma 0, 1 and
  * 2; a miss of 0 with another gamma makes the row's value NaN, and the row falls back to the
- * scalar formulas.
+ * scalar formulas. Elements after the last whole vector are computed by
+ * {@link FloatBinaryFocalRows}, with the same operations.
  */
-public final class VectorBinaryFocalRows extends BinaryFocalRows {
+public final class VectorBinaryFocalRows extends FloatBinaryFocalRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
 
   private final float[] yTrue;
@@ -49,6 +50,11 @@ public final class VectorBinaryFocalRows extends BinaryFocalRows {
     this.keep = (float) (1 - kernel.labelSmoothing());
     this.shift = (float) (0.5 * kernel.labelSmoothing());
     this.generalGamma = gamma != 0f && gamma != 1f && gamma != 2f;
+  }
+
+  /** Returns the number of float lanes of a vector: shorter rows take the scalar kernel. */
+  public static int lanes() {
+    return SPECIES.length();
   }
 
   /** Returns the kernel for a loss from logits. */
@@ -109,13 +115,13 @@ public final class VectorBinaryFocalRows extends BinaryFocalRows {
     sum.intoArray(buffers.lanes(), 0);
     double total = VectorMath.sumInOrder(buffers.lanes());
     for (int k = bound; k < length; k++) {
-      total += tail(start + k, z[k], softplus[k], focal[k], scale, gradient);
+      total += element(start + k, scale, gradient);
     }
     double mean = total / length;
     return Double.isFinite(mean) ? mean : super.row(row, upstream, gradient);
   }
 
-  /** Writes {@code miss^gamma = exp(gamma * log(miss))} of the row into {@code focal}. */
+  /** Writes {@code miss^gamma = exp(gamma * log(miss))} of the row's whole vectors. */
   private void powers(int start, int length, int bound, float[] z, float[] focal) {
     for (int k = 0; k < bound; k += SPECIES.length()) {
       FloatVector x = FloatVector.fromArray(SPECIES, yPred, start + k);
@@ -128,41 +134,9 @@ public final class VectorBinaryFocalRows extends BinaryFocalRows {
           .div(onePlusZ);
       t.mul(complement).add(t.neg().add(1f).mul(sigmoid)).intoArray(focal, k);
     }
-    for (int k = bound; k < length; k++) {
-      float x = yPred[start + k];
-      float t = Math.fma(yTrue[start + k], keep, shift);
-      float sigmoid = (x >= 0 ? 1f : z[k]) / (z[k] + 1f);
-      float complement = (x >= 0 ? z[k] : 1f) / (z[k] + 1f);
-      focal[k] = t * complement + (1f - t) * sigmoid;
-    }
-    VectorMath.log(focal, 0, focal, 0, length);
-    VectorMath.scale(focal, 0, length, gamma);
-    VectorMath.expNonPositive(focal, 0, focal, 0, length);
-  }
-
-  /**
-   * Returns the loss of element {@code i} after the last whole vector and writes its gradient,
-   * by the lanes' formulas in scalar float arithmetic.
-   */
-  private float tail(int i, float z, float softplus, float generalPower, float scale,
-      float[] gradient) {
-    float x = yPred[i];
-    float t = Math.fma(yTrue[i], keep, shift);
-    float ce = Math.max(x, 0f) - x * t + softplus;
-    float sigmoid = (x >= 0 ? 1f : z) / (z + 1f);
-    float complement = (x >= 0 ? z : 1f) / (z + 1f);
-    float miss = t * complement + (1f - t) * sigmoid;
-    float power = generalGamma ? generalPower : gamma == 0f ? 1f : gamma == 1f ? miss
-        : miss * miss;
-    float weight = balancing ? t * (2 * alpha - 1) + (1 - alpha) : 1f;
-    if (gradient != null) {
-      float missSlope = (t * -2f + 1f) * sigmoid * complement;
-      float powerSlope = generalGamma ? power * gamma / miss
-          : gamma == 0f ? 0f : gamma == 1f ? 1f : miss + miss;
-      float slope = powerSlope * missSlope * ce + power * (sigmoid - t);
-      gradient[i] = weight * slope * scale;
-    }
-    return weight * power * ce;
+    VectorMath.log(focal, 0, focal, 0, bound);
+    VectorMath.scale(focal, 0, bound, gamma);
+    VectorMath.expNonPositive(focal, 0, focal, 0, bound);
   }
 
   @Override

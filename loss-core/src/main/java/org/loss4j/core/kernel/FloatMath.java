@@ -1,0 +1,97 @@
+package org.loss4j.core.kernel;
+
+/**
+ * {@code exp}, {@code log} and {@code log1p} of single floats by the algorithms of
+ * {@code org.loss4j.core.kernel.vector.VectorMath}, for the scalar path and for the elements
+ * after a row's last whole vector: the same IEEE operations, so a lane and this class give the
+ * same bits. Built from additions, multiplications, fused multiply-adds and bit operations, it
+ * needs no incubator module and gives the same bits on every JIT tier.
+ *
+ * <ul>
+ *   <li>{@link #expNonPositive}: {@code 2^n * P(r)}, {@code n = round(x log2 e)},
+ *       {@code r = x - n ln 2}, {@code P} the Taylor polynomial of degree 7; within 1 unit in
+ *       the last place for {@code x <= 0}, 0 below {@code ln(Float.MIN_NORMAL)}.
+ *   <li>{@link #log}: {@code e ln 2 + 2 atanh((m - 1) / (m + 1))} with
+ *       {@code x = m 2^e}, {@code m} in {@code [sqrt(1/2), sqrt(2))}; within 3 units for normal
+ *       positive {@code x}, NaN otherwise.
+ *   <li>{@link #log1pUnit}: {@code 2 atanh(z / (2 + z))}, or {@code ln 2 + 2 atanh((z - 1) /
+ *       (z + 3))} above {@code sqrt(2) - 1}; within 3 units on {@code [sqrt(1/2) - 1, 1]}.
+ * </ul>
+ */
+public final class FloatMath {
+  private static final float LOG2_E = 1.4426950216293335f;
+  /** ln 2 split so that {@code n * LN2_HIGH} is exact for {@code |n| < 2^12}. */
+  private static final float LN2_HIGH = 0.693115234375f;
+  private static final float LN2_LOW = 3.194618329871446e-05f;
+  /**
+   * 1.5 * 2^23: adding it rounds a float below 2^22 in magnitude to an integer {@code n}, and
+   * the sum's bits are then {@code ROUNDER_BITS + n}.
+   */
+  private static final float ROUNDER = 12582912f;
+  private static final int ROUNDER_BITS = 0x4B400000;
+  /** Below ln(Float.MIN_NORMAL), exp is flushed to 0. */
+  private static final float EXP_FLUSH = -87.3365478515625f;
+  private static final float SQRT2 = 1.4142135381698608f;
+  private static final int EXPONENT_BIAS = 127;
+  private static final int MANTISSA_BITS = 23;
+  private static final int MANTISSA_MASK = 0x007fffff;
+  private static final int ONE_BITS = 0x3f800000;
+
+  private FloatMath() {}
+
+  /** Returns {@code e^x} for {@code x <= 0} by the algorithm of {@code VectorMath}'s array form, in scalar. */
+  public static float expNonPositive(float x) {
+    float clamped = Math.max(x, EXP_FLUSH);
+    float shifted = clamped * LOG2_E + ROUNDER;
+    float n = shifted - ROUNDER;
+    float r = Math.fma(n, -LN2_HIGH, clamped);
+    r = Math.fma(n, -LN2_LOW, r);
+    float p = 1f / 5040f;
+    p = Math.fma(p, r, 1f / 720f);
+    p = Math.fma(p, r, 1f / 120f);
+    p = Math.fma(p, r, 1f / 24f);
+    p = Math.fma(p, r, 1f / 6f);
+    p = Math.fma(p, r, 0.5f);
+    p = Math.fma(p, r, 1f);
+    p = Math.fma(p, r, 1f);
+    float scale = Float.intBitsToFloat(
+        (Float.floatToRawIntBits(shifted) - (ROUNDER_BITS - EXPONENT_BIAS)) << MANTISSA_BITS);
+    return x < EXP_FLUSH ? 0f : p * scale;
+  }
+
+  /** Returns {@code ln(x)} by the algorithm of {@code VectorMath}'s array form, in scalar. */
+  public static float log(float x) {
+    int bits = Float.floatToRawIntBits(x);
+    int exponent = (bits >> MANTISSA_BITS) - EXPONENT_BIAS;
+    float m = Float.intBitsToFloat((bits & MANTISSA_MASK) | ONE_BITS);
+    boolean high = m > SQRT2;
+    m = high ? m * 0.5f : m;
+    float e = Float.intBitsToFloat(exponent + ROUNDER_BITS) - ROUNDER;
+    e = high ? e + 1f : e;
+    float s = (m - 1f) / (m + 1f);
+    float s2 = s * s;
+    float series = 1f / 9f;
+    series = Math.fma(series, s2, 1f / 7f);
+    series = Math.fma(series, s2, 1f / 5f);
+    series = Math.fma(series, s2, 1f / 3f);
+    series = Math.fma(series, s2, 1f);
+    float logM = (s + s) * series;
+    float result = Math.fma(e, LN2_HIGH, Math.fma(e, LN2_LOW, logM));
+    boolean normal = x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE;
+    return normal ? result : Float.NaN;
+  }
+
+  /** Returns {@code ln(1 + z)} by the algorithm of {@code VectorMath}'s array form, on its domain. */
+  public static float log1pUnit(float z) {
+    boolean high = z > SQRT2 - 1f;
+    float s = high ? (z - 1f) / (z + 3f) : z / (z + 2f);
+    float s2 = s * s;
+    float series = 1f / 9f;
+    series = Math.fma(series, s2, 1f / 7f);
+    series = Math.fma(series, s2, 1f / 5f);
+    series = Math.fma(series, s2, 1f / 3f);
+    series = Math.fma(series, s2, 1f);
+    float result = (s + s) * series;
+    return high ? result + LN2_LOW + LN2_HIGH : result;
+  }
+}
