@@ -236,12 +236,18 @@ public abstract class AbstractLoss implements Loss {
   @Override
   public final Tensor valueAndGradient(
       Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, float[] gradient) {
-    checkNotNull(gradient, "%s: gradient buffer must not be null", displayName());
     Evaluation evaluation = prepare(yTrue, yPred, sampleWeight, mask);
-    if (gradient.length != yPred.size()) {
+    if (gradient == null || gradient.length != yPred.size()) {
       throw new IllegalArgumentException(String.format(
-          "%s: gradient buffer holds %d elements, expected %d for y_pred of shape %s",
-          displayName(), gradient.length, yPred.size(), Tensor.formatShape(yPred.shape())));
+          "%s: gradient buffer holds %s elements, expected %d for y_pred of shape %s",
+          displayName(), gradient == null ? "no" : gradient.length, yPred.size(),
+          Tensor.formatShape(yPred.shape())));
+    }
+    if (gradient == yPred.floatStorage() || gradient == yTrue.floatStorage()) {
+      throw new IllegalArgumentException(String.format(
+          "%s: gradient buffer is the array of %s, expected a separate array (the kernels read"
+              + " their inputs while they write the gradient)",
+          displayName(), gradient == yPred.floatStorage() ? "y_pred" : "y_true"));
     }
     return evaluation.valueAndGradientInto(gradient);
   }

@@ -150,9 +150,10 @@ public interface Loss {
    * <p>The default copies from {@link #valueAndGradient(Tensor, Tensor, Tensor, Tensor)};
    * {@link AbstractLoss} writes the buffer directly.
    *
-   * @param gradient receives the gradient; must hold exactly {@code yPred.size()} elements
-   * @throws IllegalArgumentException if the inputs do not fit this loss or the buffer does not
-   *     have the size of {@code y_pred}
+   * @param gradient receives the gradient; must hold exactly {@code yPred.size()} elements and
+   *     be none of the inputs' arrays (such as one shared through {@link Tensor#wrap})
+   * @throws IllegalArgumentException if the inputs do not fit this loss, or the buffer is null,
+   *     does not have the size of {@code y_pred} or is an input's array
    */
   default Tensor valueAndGradient(
       Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor mask, float[] gradient) {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.loss4j.core.kernel.KernelPath;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -61,6 +62,12 @@ public final class Main {
           if (root.verbose()) {
             ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.DEBUG);
+          }
+          try {
+            KernelPath.active();
+          } catch (IllegalStateException e) {
+            throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(),
+                e.getMessage(), e);
           }
           return new CommandLine.RunLast().execute(parsed);
         });

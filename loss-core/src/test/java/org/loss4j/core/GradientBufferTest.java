@@ -42,4 +42,28 @@ class GradientBufferTest {
     assertEquals("BinaryCrossentropy: gradient buffer holds 3 elements, expected 4 for y_pred"
         + " of shape [2, 2]", error.getMessage());
   }
+
+  @Test
+  void aBufferThatIsAnInputsArrayIsRefused() {
+    Loss loss = SparseCategoricalCrossentropy.builder().fromLogits(true).build();
+    float[] logits = {3f, 1f, 0.2f, -1f, 0.5f, 2f, 1f, 0f};
+    Tensor yTrue = Tensor.ofInts(new int[] {0, 1}, 2);
+    Tensor yPred = Tensor.wrap(logits, 2, 4);
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> loss.valueAndGradient(yTrue, yPred, null, null, logits));
+    assertEquals("SparseCategoricalCrossentropy: gradient buffer is the array of y_pred,"
+        + " expected a separate array (the kernels read their inputs while they write the"
+        + " gradient)", error.getMessage());
+  }
+
+  @Test
+  void aNullBufferIsRefusedLikeOneOfTheWrongSize() {
+    Loss loss = Poisson.builder().build();
+    Tensor yTrue = Tensor.of(new float[][] {{1, 2}});
+    Tensor yPred = Tensor.of(new float[][] {{0.5f, 1.5f}});
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> loss.valueAndGradient(yTrue, yPred, null, null, null));
+    assertEquals("Poisson: gradient buffer holds no elements, expected 2 for y_pred of shape"
+        + " [1, 2]", error.getMessage());
+  }
 }

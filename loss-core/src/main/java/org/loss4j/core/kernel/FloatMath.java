@@ -39,7 +39,7 @@ public final class FloatMath {
 
   private FloatMath() {}
 
-  /** Returns {@code e^x} for {@code x <= 0} by the algorithm of {@code VectorMath}'s array form, in scalar. */
+  /** Returns {@code e^x} for {@code x <= 0}: see the class comment. */
   public static float expNonPositive(float x) {
     float clamped = Math.max(x, EXP_FLUSH);
     float shifted = clamped * LOG2_E + ROUNDER;
@@ -81,7 +81,7 @@ public final class FloatMath {
     return normal ? result : Float.NaN;
   }
 
-  /** Returns {@code ln(1 + z)} by the algorithm of {@code VectorMath}'s array form, on its domain. */
+  /** Returns {@code ln(1 + z)} for {@code z} in {@code [sqrt(1/2) - 1, 1]}. */
   public static float log1pUnit(float z) {
     boolean high = z > SQRT2 - 1f;
     float s = high ? (z - 1f) / (z + 3f) : z / (z + 2f);

@@ -27,8 +27,16 @@ public enum KernelPath {
   private static final String SELF_CHECK = "org.loss4j.core.internal.vector.VectorSelfCheck";
   private static final Logger LOG = LoggerFactory.getLogger(KernelPath.class);
 
-  /** Returns the path of this JVM, chosen on the first call. */
+  /**
+   * Returns the path of this JVM, chosen on the first call.
+   *
+   * @throws IllegalStateException on every call, if {@link #PROPERTY} names no path or asks
+   *     for the vector path where it cannot run
+   */
   public static KernelPath active() {
+    if (Chosen.PROBLEM != null) {
+      throw new IllegalStateException(Chosen.PROBLEM);
+    }
     return Chosen.PATH;
   }
 
@@ -36,14 +44,32 @@ public enum KernelPath {
    * Returns the path and why it was chosen, such as {@code vector path (8 float lanes (256
    * bits))} or {@code scalar path (jdk.incubator.vector is not in the boot layer; ...)}: the line
    * logged at DEBUG, for a program to show.
+   *
+   * @throws IllegalStateException as {@link #active()} does
    */
   public static String describeActive() {
+    active();
     return Chosen.DESCRIPTION;
   }
 
   private static final class Chosen {
-    static final String DESCRIPTION = choose();
-    static final KernelPath PATH = DESCRIPTION.startsWith("vector") ? VECTOR : SCALAR;
+    static final String DESCRIPTION;
+    static final String PROBLEM;
+
+    static {
+      String description = null;
+      String problem = null;
+      try {
+        description = choose();
+      } catch (IllegalStateException e) {
+        problem = e.getMessage();
+      }
+      DESCRIPTION = description;
+      PROBLEM = problem;
+    }
+
+    static final KernelPath PATH =
+        DESCRIPTION != null && DESCRIPTION.startsWith("vector") ? VECTOR : SCALAR;
   }
 
   /** Chooses the path and returns its description, which starts with the path's name. */
@@ -57,7 +83,7 @@ public enum KernelPath {
         break;
       default:
         throw new IllegalStateException(String.format(
-            "loss4j: system property %s must be one of [auto, scalar, vector], got %s",
+            "system property %s must be one of [auto, scalar, vector], got %s",
             PROPERTY, requested));
     }
     String unavailable = vectorUnavailableReason();
@@ -66,7 +92,8 @@ public enum KernelPath {
     }
     if (requested.equals("vector")) {
       throw new IllegalStateException(String.format(
-          "loss4j: %s=vector, but the vector path is unavailable: %s", PROPERTY, unavailable));
+          "system property %s=vector, but the vector path is unavailable: %s", PROPERTY,
+          unavailable));
     }
     return logged("scalar path (" + unavailable + ")");
   }

@@ -22,6 +22,9 @@ public final class Logistic {
    *
    * <pre>{@code max(x, 0) - x * t + log1p(exp(-|x|))}</pre>
    *
+   * <p>taken as {@code x * (1 - t)} (or {@code -x * t} below 0) plus the logarithm, so that a
+   * target near 1 with a large logit does not cancel.
+   *
    * <p>A logit of +100 with a target of 0 costs 100. Infinite logits give 0 or +inf, never NaN:
    * {@code x = +inf} costs {@code +inf} unless {@code t = 1}, where it costs 0. NaN in either
    * argument gives NaN.
@@ -31,13 +34,22 @@ public final class Logistic {
       double wrongness = x > 0 ? 1.0 - t : t;
       return wrongness == 0 ? 0.0 : Double.POSITIVE_INFINITY;
     }
-    return Math.max(x, 0.0) - x * t + Math.log1p(Math.exp(-Math.abs(x)));
+    double linear = x >= 0 ? x * (1.0 - t) : -x * t;
+    return linear + Math.log1p(Math.exp(-Math.abs(x)));
   }
 
-  /** Returns {@code d crossentropyFromLogit(t, x) / dx = sigmoid(x) - t}. */
+  /**
+   * Returns {@code d crossentropyFromLogit(t, x) / dx = sigmoid(x) - t}, as
+   * {@code (1 - t) - q} for {@code x >= 0} and {@code q - t} below, with
+   * {@code q = e / (1 + e)}, {@code e = exp(-|x|)}: the small side of the sigmoid, so that a
+   * confident prediction of its own target keeps its digits instead of cancelling against 1.
+   */
   public static double crossentropyFromLogitDerivative(double t, double x) {
-    return sigmoid(x) - t;
+    double e = Math.exp(-Math.abs(x));
+    double q = e / (1.0 + e);
+    return x >= 0 ? (1.0 - t) - q : q - t;
   }
+
 
   /**
    * Returns the cross-entropy of a target {@code t} against a probability {@code p} clipped to

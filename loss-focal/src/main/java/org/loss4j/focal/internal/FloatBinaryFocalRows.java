@@ -13,8 +13,10 @@ import org.loss4j.core.kernel.FloatMath;
  * dloss = w (gamma miss^(gamma - 1) (1 - 2t) s (1 - s) ce + miss^gamma (s - t))
  * }</pre>
  *
- * <p>A row whose result is not finite falls back to the double formulas of
- * {@link BinaryFocalRows}.
+ * <p>{@code ce} and {@code s - t} are taken as {@code x (1 - t)} (or {@code -x t}) plus
+ * {@code log1p(z)}, and {@code (1 - t) - (1 - s)} for {@code x >= 0}, so that a confident
+ * prediction of its own label does not cancel in float. A row whose result is not finite falls
+ * back to the double formulas of {@link BinaryFocalRows}.
  */
 public class FloatBinaryFocalRows extends BinaryFocalRows {
   private final float[] yTrue;
@@ -56,9 +58,10 @@ public class FloatBinaryFocalRows extends BinaryFocalRows {
     float x = yPred[i];
     float t = Math.fma(yTrue[i], keep, shift);
     float z = FloatMath.expNonPositive(-Math.abs(x));
-    float ce = Math.max(x, 0f) - x * t + FloatMath.log1pUnit(z);
+    float ce = (x >= 0 ? x * (1f - t) : -x * t) + FloatMath.log1pUnit(z);
     float sigmoid = (x >= 0 ? 1f : z) / (z + 1f);
     float complement = (x >= 0 ? z : 1f) / (z + 1f);
+    float sigmoidMinusT = x >= 0 ? (1f - t) - complement : sigmoid - t;
     float miss = t * complement + (1f - t) * sigmoid;
     float power = gamma == 0f ? 1f : gamma == 1f ? miss : gamma == 2f ? miss * miss
         : FloatMath.expNonPositive(FloatMath.log(miss) * gamma);
@@ -67,7 +70,7 @@ public class FloatBinaryFocalRows extends BinaryFocalRows {
       float missSlope = (t * -2f + 1f) * sigmoid * complement;
       float powerSlope = gamma == 0f ? 0f : gamma == 1f ? 1f : gamma == 2f ? miss + miss
           : power * gamma / miss;
-      gradient[i] = weight * (powerSlope * missSlope * ce + power * (sigmoid - t)) * scale;
+      gradient[i] = weight * (powerSlope * missSlope * ce + power * sigmoidMinusT) * scale;
     }
     return weight * power * ce;
   }

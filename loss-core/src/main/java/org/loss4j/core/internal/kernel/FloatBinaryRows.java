@@ -10,11 +10,15 @@ import org.loss4j.core.kernel.FloatMath;
  * double formulas of {@link BinaryRows}.
  *
  * <pre>{@code
- * from logits:         z = exp(-|x|),  e = max(x, 0) - x t + log1p(z)
- *                      grad = upstream / n * ((x >= 0 ? 1 : z) / (1 + z) - t)
+ * from logits:         z = exp(-|x|),  q = z / (1 + z)
+ *                      e = (x >= 0 ? x (1 - t) : -x t) + log1p(z)
+ *                      grad = upstream / n * (x >= 0 ? (1 - t) - q : q - t)
  * from probabilities:  q = clip(p), e = -(t log(q) + (1 - t) log(1 - q))
  *                      grad = upstream / n * (p - t) / (p (1 - p)), 0 where clipped
  * }</pre>
+ *
+ * <p>From logits these are {@code max(x, 0) - x t + log1p(z)} and {@code sigmoid(x) - t},
+ * arranged so that a confident prediction of its own label does not cancel in float.
  */
 public final class FloatBinaryRows extends BinaryRows {
   private static final float LOWER = (float) Clipping.lower(DType.FLOAT32);
@@ -58,9 +62,10 @@ public final class FloatBinaryRows extends BinaryRows {
     float x = yPred[i];
     float z = FloatMath.expNonPositive(-Math.abs(x));
     if (gradient != null) {
-      gradient[i] = ((x >= 0 ? 1f : z) / (z + 1f) - t) * scale;
+      float q = z / (z + 1f);
+      gradient[i] = (x >= 0 ? (1f - t) - q : q - t) * scale;
     }
-    return Math.max(x, 0f) - x * t + FloatMath.log1pUnit(z);
+    return (x >= 0 ? x * (1f - t) : -x * t) + FloatMath.log1pUnit(z);
   }
 
   private float fromProbability(int i, float t, float scale, float[] gradient) {

@@ -6,8 +6,9 @@ import org.loss4j.core.kernel.FloatMath;
  * The categorical cross-entropy of rows of logits in float32 arithmetic on the scalar path,
  * with {@code m = max(x)} and {@code e = exp(x - m)} by {@link FloatMath}: loss
  * {@code sum(t) log(sum(e)) - sum(t (x - m))}, gradient
- * {@code upstream (sum(t) e / sum(e) - t)}. A row whose result is not finite falls back to the
- * double formulas of {@link SoftmaxRows}.
+ * {@code upstream (sum(t) e / sum(e) - t)}, the factor split into two floats as the vector
+ * kernel does. A row whose result is not finite falls back to the double formulas of
+ * {@link SoftmaxRows}.
  */
 public final class FloatSoftmaxRows extends SoftmaxRows {
   private final float[] yTrue;
@@ -51,10 +52,14 @@ public final class FloatSoftmaxRows extends SoftmaxRows {
       return super.row(row, upstream, gradient);
     }
     if (gradient != null) {
-      float share = (float) (sumTargets / sumExp);
+      double share = sumTargets / sumExp;
+      float shareHigh = (float) share;
+      float shareLow = (float) (share - shareHigh);
       float scale = (float) upstream;
       for (int i = start; i < start + length; i++) {
-        gradient[i] = (gradient[i] * share - Math.fma(yTrue[i], keep, shift)) * scale;
+        float e = gradient[i];
+        float t = Math.fma(yTrue[i], keep, shift);
+        gradient[i] = (Math.fma(e, shareHigh, -t) + e * shareLow) * scale;
       }
     }
     return loss;

@@ -1,6 +1,6 @@
 package org.loss4j.core.internal.vector;
 
-import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,10 +12,14 @@ import org.loss4j.core.kernel.vector.VectorMath;
  * The binary cross-entropy of rows of logits in float32 lanes, in one pass with its gradient:
  *
  * <pre>{@code
- * z    = exp(-|x|)
- * e    = max(x, 0) - x * t + log1p(z)
- * grad = upstream / n * (sigmoid(x) - t),   sigmoid(x) = (x >= 0 ? 1 : z) / (1 + z)
+ * z    = exp(-|x|),   q = z / (1 + z)
+ * e    = (x >= 0 ? x * (1 - t) : -x * t) + log1p(z)
+ * grad = upstream / n * (x >= 0 ? (1 - t) - q : q - t)
  * }</pre>
+ *
+ * <p>These are {@code max(x, 0) - x t + log1p(z)} and {@code sigmoid(x) - t}, arranged so that
+ * a confident prediction of its own label ({@code t} near 1 and large {@code x}) does not cancel
+ * in float: {@code 1 - t} is exact there, and {@code q} is the small side of the sigmoid.
  *
  * <p>Each vector loop is a method of its own, small enough for the JIT to compile without
  * boxing a vector.
@@ -56,40 +60,42 @@ final class VectorBinaryLogitRows extends BinaryRows {
     return mean;
   }
 
-  /** Returns the sum of {@code max(x, 0) - x * t + softplus} over the row. */
+  /** Returns the sum of {@code (x >= 0 ? x (1 - t) : -x t) + softplus} over the row. */
   private double sum(int start, int length, float[] softplus, float[] lanes) {
     int bound = SPECIES.loopBound(length);
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       FloatVector x = FloatVector.fromArray(SPECIES, yPred, start + k);
       FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).fma(keep, shift);
-      sum = sum.add(x.max(0f).sub(x.mul(t)).add(FloatVector.fromArray(SPECIES, softplus, k)));
+      FloatVector linear = x.mul(t.neg().add(1f)).blend(x.neg().mul(t), x.compare(LT, 0f));
+      sum = sum.add(linear.add(FloatVector.fromArray(SPECIES, softplus, k)));
     }
     sum.intoArray(lanes, 0);
     double total = VectorMath.sumInOrder(lanes);
     for (int k = bound; k < length; k++) {
       float x = yPred[start + k];
       float t = Math.fma(yTrue[start + k], keep, shift);
-      total += Math.max(x, 0f) - x * t + softplus[k];
+      total += (x >= 0 ? x * (1f - t) : -x * t) + softplus[k];
     }
     return total;
   }
 
-  /** Writes {@code scale * (sigmoid(x) - t)} for the row. */
+  /** Writes {@code scale * (sigmoid(x) - t)} for the row, as the class comment arranges it. */
   private void gradient(int start, int length, float[] z, float scale, float[] gradient) {
     int bound = SPECIES.loopBound(length);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       FloatVector x = FloatVector.fromArray(SPECIES, yPred, start + k);
       FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).fma(keep, shift);
       FloatVector zLanes = FloatVector.fromArray(SPECIES, z, k);
-      FloatVector sigmoid = zLanes.blend(1f, x.compare(GE, 0f)).div(zLanes.add(1f));
-      sigmoid.sub(t).mul(scale).intoArray(gradient, start + k);
+      FloatVector q = zLanes.div(zLanes.add(1f));
+      t.neg().add(1f).sub(q).blend(q.sub(t), x.compare(LT, 0f)).mul(scale)
+          .intoArray(gradient, start + k);
     }
     for (int k = bound; k < length; k++) {
       float x = yPred[start + k];
       float t = Math.fma(yTrue[start + k], keep, shift);
-      float sigmoid = (x >= 0 ? 1f : z[k]) / (z[k] + 1f);
-      gradient[start + k] = (sigmoid - t) * scale;
+      float q = z[k] / (z[k] + 1f);
+      gradient[start + k] = (x >= 0 ? (1f - t) - q : q - t) * scale;
     }
   }
 

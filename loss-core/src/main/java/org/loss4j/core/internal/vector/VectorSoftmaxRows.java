@@ -15,7 +15,10 @@ import org.loss4j.core.kernel.vector.VectorMath;
  * grad = upstream * (sum(t) * e / sum(e) - t)
  * }</pre>
  *
- * <p>The gradient buffer holds {@code e} between the two passes.
+ * <p>The gradient buffer holds {@code e} between the two passes. The factor
+ * {@code sum(t) / sum(e)} is split into two floats and {@code e * factor - t} taken with a fused
+ * multiply-add, so that the true class of a confident prediction ({@code e} near
+ * {@code sum(e)}) does not cancel in float.
  */
 final class VectorSoftmaxRows extends SoftmaxRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
@@ -68,16 +71,21 @@ final class VectorSoftmaxRows extends SoftmaxRows {
       return super.row(row, upstream, gradient);
     }
     if (gradient != null) {
-      float share = (float) (sumTargets / sumExp);
+      double share = sumTargets / sumExp;
+      float shareHigh = (float) share;
+      float shareLow = (float) (share - shareHigh);
       float scale = (float) upstream;
       for (int k = 0; k < bound; k += SPECIES.length()) {
         int i = start + k;
         FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
-        FloatVector.fromArray(SPECIES, gradient, i).mul(share).sub(t).mul(scale)
-            .intoArray(gradient, i);
+        FloatVector e = FloatVector.fromArray(SPECIES, gradient, i);
+        e.fma(FloatVector.broadcast(SPECIES, shareHigh), t.neg()).add(e.mul(shareLow))
+            .mul(scale).intoArray(gradient, i);
       }
       for (int i = start + bound; i < start + length; i++) {
-        gradient[i] = (gradient[i] * share - Math.fma(yTrue[i], keep, shift)) * scale;
+        float e = gradient[i];
+        float t = Math.fma(yTrue[i], keep, shift);
+        gradient[i] = (Math.fma(e, shareHigh, -t) + e * shareLow) * scale;
       }
     }
     return loss;

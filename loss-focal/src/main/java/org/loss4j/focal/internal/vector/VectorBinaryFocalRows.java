@@ -16,10 +16,11 @@ import org.loss4j.focal.internal.FloatBinaryFocalRows;
  * gradient, with {@code z = exp(-|x|)}, {@code s = sigmoid(x) = (x >= 0 ? 1 : z) / (1 + z)}:
  *
  * <pre>{@code
- * ce    = max(x, 0) - x * t + log1p(z)
+ * ce    = (x >= 0 ? x * (1 - t) : -x * t) + log1p(z)   (max(x, 0) - x t + log1p(z))
  * miss  = t * (1 - s) + (1 - t) * s
  * loss  = w * miss^gamma * ce,           w = t * alpha + (1 - t) * (1 - alpha) or 1
  * dloss = w * (gamma * miss^(gamma - 1) * (1 - 2t) * s * (1 - s) * ce + miss^gamma * (s - t))
+ * s - t = x >= 0 ? (1 - t) - (1 - s) : s - t
  * }</pre>
  *
  * <p>{@code miss^gamma} is {@code exp(gamma * log(miss))}, multiplications for gamma 0, 1 and
@@ -90,9 +91,11 @@ public final class VectorBinaryFocalRows extends FloatBinaryFocalRows {
       FloatVector x = FloatVector.fromArray(SPECIES, yPred, i);
       FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).fma(keep, shift);
       FloatVector zLanes = FloatVector.fromArray(SPECIES, z, k);
-      FloatVector ce = x.max(0f).sub(x.mul(t)).add(FloatVector.fromArray(SPECIES, softplus, k));
-      FloatVector onePlusZ = zLanes.add(1f);
       VectorMask<Float> positive = x.compare(GE, 0f);
+      FloatVector oneMinusT = t.neg().add(1f);
+      FloatVector ce = x.neg().mul(t).blend(x.mul(oneMinusT), positive)
+          .add(FloatVector.fromArray(SPECIES, softplus, k));
+      FloatVector onePlusZ = zLanes.add(1f);
       FloatVector sigmoid = zLanes.blend(1f, positive).div(onePlusZ);
       FloatVector complement = FloatVector.broadcast(SPECIES, 1f).blend(zLanes, positive)
           .div(onePlusZ);
@@ -108,7 +111,8 @@ public final class VectorBinaryFocalRows extends FloatBinaryFocalRows {
         FloatVector powerSlope = generalGamma ? power.mul(gamma).div(miss)
             : gamma == 0f ? FloatVector.zero(SPECIES)
             : gamma == 1f ? FloatVector.broadcast(SPECIES, 1f) : miss.add(miss);
-        FloatVector slope = powerSlope.mul(missSlope).mul(ce).add(power.mul(sigmoid.sub(t)));
+        FloatVector sigmoidMinusT = sigmoid.sub(t).blend(oneMinusT.sub(complement), positive);
+        FloatVector slope = powerSlope.mul(missSlope).mul(ce).add(power.mul(sigmoidMinusT));
         weight.mul(slope).mul(scale).intoArray(gradient, i);
       }
     }
