@@ -8,10 +8,16 @@ import org.loss4j.api.SampleKernel;
  * a reduction over the last axis. A subclass computes one row at a time.
  */
 public abstract class RowKernel implements SampleKernel {
+  /** The targets, row-major (one label per row for a sparse loss); never written. */
+  protected final float[] yTrue;
+  /** The predictions, row-major, {@code rowLength} per row; never written. */
+  protected final float[] yPred;
   private final int rowLength;
 
-  /** Creates a kernel over rows of {@code rowLength} elements. */
-  protected RowKernel(int rowLength) {
+  /** Creates a kernel over rows of {@code rowLength} elements of {@code yPred}. */
+  protected RowKernel(float[] yTrue, float[] yPred, int rowLength) {
+    this.yTrue = yTrue;
+    this.yPred = yPred;
     this.rowLength = rowLength;
   }
 

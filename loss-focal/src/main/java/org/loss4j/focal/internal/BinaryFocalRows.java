@@ -9,15 +9,11 @@ import org.loss4j.core.kernel.RowKernel;
  */
 public class BinaryFocalRows extends RowKernel {
   private final BinaryFocalKernel kernel;
-  private final float[] yTrue;
-  private final float[] yPred;
 
   /** Creates the kernel over rows of {@code rowLength} elements. */
   public BinaryFocalRows(BinaryFocalKernel kernel, float[] yTrue, float[] yPred, int rowLength) {
-    super(rowLength);
+    super(yTrue, yPred, rowLength);
     this.kernel = kernel;
-    this.yTrue = yTrue;
-    this.yPred = yPred;
   }
 
   @Override

@@ -19,8 +19,6 @@ import org.loss4j.core.kernel.FloatMath;
  * back to the double formulas of {@link BinaryFocalRows}.
  */
 public class FloatBinaryFocalRows extends BinaryFocalRows {
-  private final float[] yTrue;
-  private final float[] yPred;
   private final float gamma;
   private final boolean balancing;
   private final float alpha;
@@ -31,8 +29,6 @@ public class FloatBinaryFocalRows extends BinaryFocalRows {
   public FloatBinaryFocalRows(
       BinaryFocalKernel kernel, float[] yTrue, float[] yPred, int rowLength) {
     super(kernel, yTrue, yPred, rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
     this.gamma = (float) kernel.gamma();
     this.balancing = !Double.isNaN(kernel.balancingAlpha());
     this.alpha = (float) kernel.balancingAlpha();

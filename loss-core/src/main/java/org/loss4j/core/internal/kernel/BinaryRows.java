@@ -11,8 +11,6 @@ import org.loss4j.core.kernel.RowKernel;
  * {@code t = y * (1 - s) + s / 2}, and {@code upstream / n} times its derivative.
  */
 public class BinaryRows extends RowKernel {
-  private final float[] yTrue;
-  private final float[] yPred;
   private final boolean fromLogits;
   private final double smoothing;
   private final double lower;
@@ -21,9 +19,7 @@ public class BinaryRows extends RowKernel {
   /** Creates the kernel; {@code smoothing} is the validated label smoothing. */
   public BinaryRows(float[] yTrue, float[] yPred, int rowLength, boolean fromLogits,
       double smoothing) {
-    super(rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
+    super(yTrue, yPred, rowLength);
     this.fromLogits = fromLogits;
     this.smoothing = smoothing;
     this.lower = Clipping.lower(DType.FLOAT32);

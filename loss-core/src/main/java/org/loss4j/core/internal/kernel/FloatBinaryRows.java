@@ -26,8 +26,6 @@ public final class FloatBinaryRows extends BinaryRows {
   /** Up to this q, {@code log(1 - q)} is {@code log1p(-q)}: {@code 1 - sqrt(1/2)}. */
   private static final float SMALL_Q = 0.29289323f;
 
-  private final float[] yTrue;
-  private final float[] yPred;
   private final boolean fromLogits;
   private final float keep;
   private final float shift;
@@ -36,8 +34,6 @@ public final class FloatBinaryRows extends BinaryRows {
   public FloatBinaryRows(float[] yTrue, float[] yPred, int rowLength, boolean fromLogits,
       double smoothing) {
     super(yTrue, yPred, rowLength, fromLogits, smoothing);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
     this.fromLogits = fromLogits;
     this.keep = (float) (1 - smoothing);
     this.shift = (float) (0.5 * smoothing);

@@ -13,14 +13,10 @@ import org.loss4j.core.kernel.FloatMath;
 public final class FloatKlRows extends KlRows {
   private static final float EPSILON = (float) Clipping.lower(DType.FLOAT32);
 
-  private final float[] yTrue;
-  private final float[] yPred;
 
   /** Creates the kernel. */
   public FloatKlRows(float[] yTrue, float[] yPred, int rowLength) {
     super(yTrue, yPred, rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
   }
 
   @Override

@@ -13,14 +13,10 @@ import org.loss4j.core.kernel.FloatMath;
 public final class FloatPoissonRows extends PoissonRows {
   private static final float EPSILON = (float) Clipping.lower(DType.FLOAT32);
 
-  private final float[] yTrue;
-  private final float[] yPred;
 
   /** Creates the kernel over rates already checked to be {@code >= 0}. */
   public FloatPoissonRows(float[] yTrue, float[] yPred, int rowLength) {
     super(yTrue, yPred, rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
   }
 
   @Override

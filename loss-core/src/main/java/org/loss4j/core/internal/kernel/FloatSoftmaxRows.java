@@ -11,16 +11,12 @@ import org.loss4j.core.kernel.FloatMath;
  * {@link SoftmaxRows}.
  */
 public final class FloatSoftmaxRows extends SoftmaxRows {
-  private final float[] yTrue;
-  private final float[] yPred;
   private final float keep;
   private final float shift;
 
   /** Creates the kernel; {@code smoothing} is the validated label smoothing. */
   public FloatSoftmaxRows(float[] yTrue, float[] yPred, int rowLength, double smoothing) {
     super(yTrue, yPred, rowLength, smoothing);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
     this.keep = (float) (1 - smoothing);
     this.shift = (float) (smoothing / rowLength);
   }

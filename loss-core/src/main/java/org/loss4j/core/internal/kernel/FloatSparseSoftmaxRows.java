@@ -10,12 +10,10 @@ import org.loss4j.core.kernel.FloatMath;
  * back to the double formulas of {@link SparseSoftmaxRows}.
  */
 public final class FloatSparseSoftmaxRows extends SparseSoftmaxRows {
-  private final float[] yPred;
 
   /** Creates the kernel over labels already checked to be classes of the row (or NaN). */
   public FloatSparseSoftmaxRows(float[] labels, float[] yPred, int rowLength) {
     super(labels, yPred, rowLength);
-    this.yPred = yPred;
   }
 
   @Override

@@ -10,15 +10,11 @@ import org.loss4j.core.kernel.RowKernel;
  * {@code -upstream * t / p} where {@code p} is inside the clip, 0 outside.
  */
 public class KlRows extends RowKernel {
-  private final float[] yTrue;
-  private final float[] yPred;
   private final double epsilon;
 
   /** Creates the kernel. */
   public KlRows(float[] yTrue, float[] yPred, int rowLength) {
-    super(rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
+    super(yTrue, yPred, rowLength);
     this.epsilon = Clipping.lower(DType.FLOAT32);
   }
 

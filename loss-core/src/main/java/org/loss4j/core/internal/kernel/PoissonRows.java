@@ -9,15 +9,11 @@ import org.loss4j.core.kernel.RowKernel;
  * and its gradient {@code upstream / n * (1 - t / (p + EPSILON))}.
  */
 public class PoissonRows extends RowKernel {
-  private final float[] yTrue;
-  private final float[] yPred;
   private final double epsilon;
 
   /** Creates the kernel over rates already checked to be {@code >= 0}. */
   public PoissonRows(float[] yTrue, float[] yPred, int rowLength) {
-    super(rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
+    super(yTrue, yPred, rowLength);
     this.epsilon = Clipping.lower(DType.FLOAT32);
   }
 

@@ -10,15 +10,11 @@ import org.loss4j.core.kernel.RowKernel;
  * {@link LogSoftmax#backward}.
  */
 public class SoftmaxRows extends RowKernel {
-  private final float[] yTrue;
-  private final float[] yPred;
   private final double smoothing;
 
   /** Creates the kernel; {@code smoothing} is the validated label smoothing. */
   public SoftmaxRows(float[] yTrue, float[] yPred, int rowLength, double smoothing) {
-    super(rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
+    super(yTrue, yPred, rowLength);
     this.smoothing = smoothing;
   }
 

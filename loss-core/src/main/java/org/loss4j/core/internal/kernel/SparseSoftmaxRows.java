@@ -10,26 +10,22 @@ import org.loss4j.core.kernel.RowKernel;
  * {@code upstream * (softmax(x) - onehot(label))}. A NaN label gives NaN.
  */
 public class SparseSoftmaxRows extends RowKernel {
-  private final float[] labels;
-  private final float[] yPred;
 
   /** Creates the kernel over labels already checked to be classes of the row (or NaN). */
   public SparseSoftmaxRows(float[] labels, float[] yPred, int rowLength) {
-    super(rowLength);
-    this.labels = labels;
-    this.yPred = yPred;
+    super(labels, yPred, rowLength);
   }
 
   /** Returns the label of {@code row}, possibly NaN. */
   protected final float label(int row) {
-    return labels[row];
+    return yTrue[row];
   }
 
   @Override
   protected double row(int row, double upstream, float[] gradient) {
     int length = rowLength();
     int start = row * length;
-    float label = labels[row];
+    float label = yTrue[row];
     if (Float.isNaN(label)) {
       if (gradient != null) {
         Arrays.fill(gradient, start, start + length, Float.NaN);

@@ -27,15 +27,11 @@ import org.loss4j.core.kernel.vector.VectorMath;
 final class VectorBinaryLogitRows extends BinaryRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
 
-  private final float[] yTrue;
-  private final float[] yPred;
   private final float keep;
   private final float shift;
 
   VectorBinaryLogitRows(float[] yTrue, float[] yPred, int rowLength, double smoothing) {
     super(yTrue, yPred, rowLength, true, smoothing);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
     this.keep = (float) (1 - smoothing);
     this.shift = (float) (0.5 * smoothing);
   }

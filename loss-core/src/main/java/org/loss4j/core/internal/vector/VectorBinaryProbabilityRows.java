@@ -33,15 +33,11 @@ final class VectorBinaryProbabilityRows extends BinaryRows {
   private static final float SMALL_Q = 0.29289323f;
   private static final float LOG1P_LOWEST = -SMALL_Q;
 
-  private final float[] yTrue;
-  private final float[] yPred;
   private final float keep;
   private final float shift;
 
   VectorBinaryProbabilityRows(float[] yTrue, float[] yPred, int rowLength, double smoothing) {
     super(yTrue, yPred, rowLength, false, smoothing);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
     this.keep = (float) (1 - smoothing);
     this.shift = (float) (0.5 * smoothing);
   }

@@ -20,13 +20,9 @@ final class VectorPoissonRows extends PoissonRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
   private static final float EPSILON = (float) Clipping.lower(DType.FLOAT32);
 
-  private final float[] yTrue;
-  private final float[] yPred;
 
   VectorPoissonRows(float[] yTrue, float[] yPred, int rowLength) {
     super(yTrue, yPred, rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
   }
 
   @Override

@@ -23,15 +23,11 @@ import org.loss4j.core.kernel.vector.VectorMath;
 final class VectorSoftmaxRows extends SoftmaxRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
 
-  private final float[] yTrue;
-  private final float[] yPred;
   private final float keep;
   private final float shift;
 
   VectorSoftmaxRows(float[] yTrue, float[] yPred, int rowLength, double smoothing) {
     super(yTrue, yPred, rowLength, smoothing);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
     this.keep = (float) (1 - smoothing);
     this.shift = (float) (smoothing / rowLength);
   }

@@ -14,11 +14,9 @@ import org.loss4j.core.kernel.vector.VectorMath;
  * }</pre>
  */
 final class VectorSparseSoftmaxRows extends SparseSoftmaxRows {
-  private final float[] yPred;
 
   VectorSparseSoftmaxRows(float[] labels, float[] yPred, int rowLength) {
     super(labels, yPred, rowLength);
-    this.yPred = yPred;
   }
 
   @Override

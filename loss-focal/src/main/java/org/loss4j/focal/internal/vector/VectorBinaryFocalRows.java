@@ -31,8 +31,6 @@ import org.loss4j.focal.internal.FloatBinaryFocalRows;
 public final class VectorBinaryFocalRows extends FloatBinaryFocalRows {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
 
-  private final float[] yTrue;
-  private final float[] yPred;
   private final float gamma;
   private final boolean balancing;
   private final float alpha;
@@ -43,8 +41,6 @@ public final class VectorBinaryFocalRows extends FloatBinaryFocalRows {
   private VectorBinaryFocalRows(
       BinaryFocalKernel kernel, float[] yTrue, float[] yPred, int rowLength) {
     super(kernel, yTrue, yPred, rowLength);
-    this.yTrue = yTrue;
-    this.yPred = yPred;
     this.gamma = (float) kernel.gamma();
     this.balancing = !Double.isNaN(kernel.balancingAlpha());
     this.alpha = (float) kernel.balancingAlpha();
