@@ -27,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Measures the loss4j losses through their public API on workloads W1-W6 and W8 of the
  * performance issue ({@link CtcBenchmark} measures W7): {@code wNForward} is
- * {@link Loss#compute}, {@code wNForwardAndGradient} is {@link Loss#valueAndGradient}. The
- * inputs are float32 tensors built once from {@link Workload}; every call allocates only what
- * the library allocates. W1-W6 run on {@link ComputeThreads} ({@code bench.threads} workers, the
+ * {@link Loss#compute}, {@code wNForwardAndGradient} is {@link Loss#valueAndGradient}, and
+ * {@code wNGradientIntoBuffer} is the same into a gradient array kept across calls (the
+ * caller-buffer overload, which no peer has). The inputs are float32 tensors built once from
+ * {@link Workload}; every call allocates only what the library allocates. W1-W6 run on {@link ComputeThreads} ({@code bench.threads} workers, the
  * benchmark thread waiting); W8, one block at any thread count, runs on the benchmark thread.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -39,12 +40,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class Loss4jBenchmark {
 
-  /** A loss, its two float32 operands, and the compute threads it runs on. */
+  /**
+   * A loss, its two float32 operands, the compute threads it runs on, and a gradient buffer for
+   * the caller-buffer calls.
+   */
   abstract static class Case {
     Loss loss;
     Tensor yTrue;
     Tensor yPred;
     ComputeThreads threads;
+    float[] gradient;
 
     /** Ends the compute threads. */
     @TearDown
@@ -56,6 +61,7 @@ public class Loss4jBenchmark {
       this.loss = loss;
       this.threads = ComputeThreads.fromProperty();
       this.yPred = Tensor.of(workload.yPred(), workload.shape());
+      this.gradient = new float[yPred.size()];
       this.yTrue = workload.yTrue() != null
           ? Tensor.of(workload.yTrue(), workload.shape())
           : Tensor.ofInts(workload.classIds(), workload.batch());
@@ -145,6 +151,13 @@ public class Loss4jBenchmark {
     return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
+  /** W1 loss, and its gradient into the buffer kept in {@code in}. */
+  @Benchmark
+  public Tensor w1GradientIntoBuffer(W1 in) {
+    return in.threads.run(
+        () -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null, in.gradient));
+  }
+
   /** W2 loss. */
   @Benchmark
   public Tensor w2Forward(W2 in) {
@@ -155,6 +168,13 @@ public class Loss4jBenchmark {
   @Benchmark
   public LossAndGradient w2ForwardAndGradient(W2 in) {
     return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
+  }
+
+  /** W2 loss, and its gradient into the buffer kept in {@code in}. */
+  @Benchmark
+  public Tensor w2GradientIntoBuffer(W2 in) {
+    return in.threads.run(
+        () -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null, in.gradient));
   }
 
   /** W3 loss. */
@@ -169,6 +189,13 @@ public class Loss4jBenchmark {
     return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
+  /** W3 loss, and its gradient into the buffer kept in {@code in}. */
+  @Benchmark
+  public Tensor w3GradientIntoBuffer(W3 in) {
+    return in.threads.run(
+        () -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null, in.gradient));
+  }
+
   /** W4 loss. */
   @Benchmark
   public Tensor w4Forward(W4 in) {
@@ -179,6 +206,13 @@ public class Loss4jBenchmark {
   @Benchmark
   public LossAndGradient w4ForwardAndGradient(W4 in) {
     return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
+  }
+
+  /** W4 loss, and its gradient into the buffer kept in {@code in}. */
+  @Benchmark
+  public Tensor w4GradientIntoBuffer(W4 in) {
+    return in.threads.run(
+        () -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null, in.gradient));
   }
 
   /** W5 loss. */
@@ -193,6 +227,13 @@ public class Loss4jBenchmark {
     return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
   }
 
+  /** W5 loss, and its gradient into the buffer kept in {@code in}. */
+  @Benchmark
+  public Tensor w5GradientIntoBuffer(W5 in) {
+    return in.threads.run(
+        () -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null, in.gradient));
+  }
+
   /** W6 loss. */
   @Benchmark
   public Tensor w6Forward(W6 in) {
@@ -203,6 +244,13 @@ public class Loss4jBenchmark {
   @Benchmark
   public LossAndGradient w6ForwardAndGradient(W6 in) {
     return in.threads.run(() -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null));
+  }
+
+  /** W6 loss, and its gradient into the buffer kept in {@code in}. */
+  @Benchmark
+  public Tensor w6GradientIntoBuffer(W6 in) {
+    return in.threads.run(
+        () -> in.loss.valueAndGradient(in.yTrue, in.yPred, null, null, in.gradient));
   }
 
   /** W8 loss. */

@@ -77,13 +77,7 @@ public final class Poisson extends AbstractLoss {
   /** Returns the index of the first negative rate, or -1; reads floats for a float32 loss. */
   private static int firstNegative(Operands operands) {
     if (operands.dtype() == DType.FLOAT32) {
-      float[] rates = operands.yPredFloats();
-      for (int i = 0; i < rates.length; i++) {
-        if (rates[i] < 0) {
-          return i;
-        }
-      }
-      return -1;
+      return RowKernels.firstNegative(operands.yPredFloats());
     }
     double[] rates = operands.yPred();
     for (int i = 0; i < rates.length; i++) {

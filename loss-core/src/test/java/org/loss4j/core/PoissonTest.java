@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossConfig;
@@ -71,6 +74,26 @@ class PoissonTest {
 
     // P15.
     assertEquals("Poisson: y_pred[0, 1] = -0.5, expected a rate >= 0", error.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 7, 8, 517, 1023, 1024, 1030})
+  void findsTheFirstNegativeRateAnywhereInALargeInput(int position) {
+    Loss poisson = Poisson.builder().build();
+    float[] rates = new float[1031];
+    Arrays.fill(rates, 0.25f);
+    rates[200] = -0f;
+    rates[300] = Float.NaN;
+    rates[position] = -2f;
+    rates[1030] = position == 1030 ? -2f : -3f;
+    Tensor yPred = Tensor.of(rates, 1031, 1);
+    Tensor yTrue = Tensor.of(new float[1031], 1031, 1);
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> poisson.compute(yTrue, yPred));
+
+    assertEquals("Poisson: y_pred[" + position + ", 0] = -2.0, expected a rate >= 0",
+        error.getMessage());
   }
 
   @Test

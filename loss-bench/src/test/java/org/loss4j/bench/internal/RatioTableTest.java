@@ -51,6 +51,22 @@ class RatioTableTest {
     assertEquals(Map.of("1|W7|gradient|loss4j", 1500.0), medians);
   }
 
+  @Test
+  void dividesTheCallerBufferCallByTheForwardCallOfTheSameRun() throws IOException {
+    Files.write(run.resolve("loss4j-t1.csv"), List.of(HEADER,
+        row("Loss4jBenchmark.w2Forward:p0.50", 500.0)));
+    Files.write(run.resolve("loss4j-t2.csv"), List.of(HEADER,
+        row("Loss4jBenchmark.w2Forward:p0.50", 400.0),
+        row("Loss4jBenchmark.w2ForwardAndGradient:p0.50", 700.0),
+        row("Loss4jBenchmark.w2GradientIntoBuffer:p0.50", 480.0)));
+
+    String table = RatioTable.render(List.of(RatioTable.read(run)));
+
+    // 700 / 400 = 1.75 (shown 1.8×) allocating the gradient; 480 / 400 = 1.2× into the
+    // buffer; 2-thread speed-up 500 / 400 = 1.25 (1.3×); no +gradient at 1 thread; no peers.
+    assertTrue(table.contains("| W2 | 1.8× | 1.2× | 1.3× | – | – | – |"), table);
+  }
+
   private static String row(String benchmark, double microseconds) {
     return "\"org.loss4j.bench." + benchmark + "\",\"sample\",1,1," + microseconds
         + ",NaN,\"us/op\"";

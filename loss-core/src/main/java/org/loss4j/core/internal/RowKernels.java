@@ -57,4 +57,21 @@ public final class RowKernels {
     return vector(rowLength) ? VectorKernels.poisson(yTrue, yPred, rowLength)
         : new FloatPoissonRows(yTrue, yPred, rowLength);
   }
+
+  /**
+   * Returns the index of the first value below 0 (not -0 or NaN), or -1: a scan that a
+   * float32 loss runs over a whole input before its kernel, so on the vector path it compares a
+   * vector at a time.
+   */
+  public static int firstNegative(float[] values) {
+    if (KernelPath.active() == KernelPath.VECTOR) {
+      return VectorKernels.firstNegative(values);
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] < 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

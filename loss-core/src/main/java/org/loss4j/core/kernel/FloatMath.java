@@ -14,6 +14,7 @@ package org.loss4j.core.kernel;
  *   <li>{@link #log}: {@code e ln 2 + 2 atanh((m - 1) / (m + 1))} with
  *       {@code x = m 2^e}, {@code m} in {@code [sqrt(1/2), sqrt(2))}; within 3 units for normal
  *       positive {@code x}, NaN otherwise.
+ *   <li>{@link #selectBySign}: one of two floats by the sign of a third, without a branch.
  *   <li>{@link #log1pUnit}: {@code 2 atanh(z / (2 + z))}, or {@code ln 2 + 2 atanh((z - 1) /
  *       (z + 3))} above {@code sqrt(2) - 1}; within 3 units on {@code [sqrt(1/2) - 1, 1]}.
  * </ul>
@@ -32,10 +33,11 @@ public final class FloatMath {
   /** Below ln(Float.MIN_NORMAL), exp is flushed to 0. */
   private static final float EXP_FLUSH = -87.3365478515625f;
   private static final float SQRT2 = 1.4142135381698608f;
+  /** The bits of the float nearest {@code sqrt(1/2)}, where the mantissa range of log starts. */
+  private static final int HALF_SQRT2_BITS = 0x3f3504f3;
   private static final int EXPONENT_BIAS = 127;
   private static final int MANTISSA_BITS = 23;
   private static final int MANTISSA_MASK = 0x007fffff;
-  private static final int ONE_BITS = 0x3f800000;
 
   private FloatMath() {}
 
@@ -59,15 +61,15 @@ public final class FloatMath {
     return x < EXP_FLUSH ? 0f : p * scale;
   }
 
-  /** Returns {@code ln(x)} by the algorithm of {@code VectorMath}'s array form, in scalar. */
+  /**
+   * Returns {@code ln(x)} by the algorithm of {@code VectorMath}'s array form, in scalar: the
+   * bits of {@code x} minus those of {@code sqrt(1/2)} give the exponent {@code e} (their top
+   * bits) and {@code m} (their mantissa, added back), with no branch on the data.
+   */
   public static float log(float x) {
-    int bits = Float.floatToRawIntBits(x);
-    int exponent = (bits >> MANTISSA_BITS) - EXPONENT_BIAS;
-    float m = Float.intBitsToFloat((bits & MANTISSA_MASK) | ONE_BITS);
-    boolean high = m > SQRT2;
-    m = high ? m * 0.5f : m;
-    float e = Float.intBitsToFloat(exponent + ROUNDER_BITS) - ROUNDER;
-    e = high ? e + 1f : e;
+    int offset = Float.floatToRawIntBits(x) - HALF_SQRT2_BITS;
+    float m = Float.intBitsToFloat((offset & MANTISSA_MASK) + HALF_SQRT2_BITS);
+    float e = Float.intBitsToFloat((offset >> MANTISSA_BITS) + ROUNDER_BITS) - ROUNDER;
     float s = (m - 1f) / (m + 1f);
     float s2 = s * s;
     float series = 1f / 9f;
@@ -81,10 +83,15 @@ public final class FloatMath {
     return normal ? result : Float.NaN;
   }
 
-  /** Returns {@code ln(1 + z)} for {@code z} in {@code [sqrt(1/2) - 1, 1]}. */
+  /**
+   * Returns {@code ln(1 + z)} for {@code z} in {@code [sqrt(1/2) - 1, 1]}. The two forms are
+   * chosen by a 0 or 1 ({@code high}), not a branch: {@code z} is often random, and a
+   * mispredicted branch would cost more than the arithmetic.
+   */
   public static float log1pUnit(float z) {
-    boolean high = z > SQRT2 - 1f;
-    float s = high ? (z - 1f) / (z + 3f) : z / (z + 2f);
+    int highBit = z > SQRT2 - 1f ? 1 : 0;
+    float high = highBit;
+    float s = (z - high) / (z + (2f + high));
     float s2 = s * s;
     float series = 1f / 9f;
     series = Math.fma(series, s2, 1f / 7f);
@@ -92,6 +99,16 @@ public final class FloatMath {
     series = Math.fma(series, s2, 1f / 3f);
     series = Math.fma(series, s2, 1f);
     float result = (s + s) * series;
-    return high ? result + LN2_LOW + LN2_HIGH : result;
+    return result + high * LN2_LOW + high * LN2_HIGH;
+  }
+
+  /**
+   * Returns {@code ifNegative} when the sign bit of {@code x} is set (negative numbers and
+   * {@code -0}), else {@code otherwise}, by bit operations: no branch on the data.
+   */
+  public static float selectBySign(float x, float ifNegative, float otherwise) {
+    int negative = Float.floatToRawIntBits(x) >> 31;
+    return Float.intBitsToFloat((Float.floatToRawIntBits(ifNegative) & negative)
+        | (Float.floatToRawIntBits(otherwise) & ~negative));
   }
 }

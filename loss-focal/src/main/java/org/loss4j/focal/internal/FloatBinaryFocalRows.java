@@ -54,10 +54,10 @@ public class FloatBinaryFocalRows extends BinaryFocalRows {
     float x = yPred[i];
     float t = Math.fma(yTrue[i], keep, shift);
     float z = FloatMath.expNonPositive(-Math.abs(x));
-    float ce = (x >= 0 ? x * (1f - t) : -x * t) + FloatMath.log1pUnit(z);
-    float sigmoid = (x >= 0 ? 1f : z) / (z + 1f);
-    float complement = (x >= 0 ? z : 1f) / (z + 1f);
-    float sigmoidMinusT = x >= 0 ? (1f - t) - complement : sigmoid - t;
+    float ce = FloatMath.selectBySign(x, -x * t, x * (1f - t)) + FloatMath.log1pUnit(z);
+    float sigmoid = FloatMath.selectBySign(x, z, 1f) / (z + 1f);
+    float complement = FloatMath.selectBySign(x, 1f, z) / (z + 1f);
+    float sigmoidMinusT = FloatMath.selectBySign(x, sigmoid - t, (1f - t) - complement);
     float miss = t * complement + (1f - t) * sigmoid;
     float power = gamma == 0f ? 1f : gamma == 1f ? miss : gamma == 2f ? miss * miss
         : FloatMath.expNonPositive(FloatMath.log(miss) * gamma);

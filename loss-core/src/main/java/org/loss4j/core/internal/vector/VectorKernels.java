@@ -42,4 +42,9 @@ public final class VectorKernels {
   public static SampleKernel poisson(float[] yTrue, float[] yPred, int rowLength) {
     return new VectorPoissonRows(yTrue, yPred, rowLength);
   }
+
+  /** Returns the index of the first value below 0 (not -0 or NaN), or -1. */
+  public static int firstNegative(float[] values) {
+    return VectorRows.firstNegative(values);
+  }
 }

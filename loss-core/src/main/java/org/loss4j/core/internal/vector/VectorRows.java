@@ -1,5 +1,6 @@
 package org.loss4j.core.internal.vector;
 
+import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 
 import jdk.incubator.vector.FloatVector;
@@ -24,5 +25,23 @@ final class VectorRows {
       max = Math.max(max, values[i]);
     }
     return max;
+  }
+
+  /**
+   * Returns the index of the first negative value (below 0, so not -0 or NaN), or -1: one
+   * compare per vector, and the scalar search only in the vector that holds one.
+   */
+  static int firstNegative(float[] values) {
+    int bound = SPECIES.loopBound(values.length);
+    int k = 0;
+    while (k < bound && !FloatVector.fromArray(SPECIES, values, k).compare(LT, 0f).anyTrue()) {
+      k += SPECIES.length();
+    }
+    for (int i = k; i < values.length; i++) {
+      if (values[i] < 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

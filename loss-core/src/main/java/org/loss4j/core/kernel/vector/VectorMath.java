@@ -47,7 +47,8 @@ public final class VectorMath {
   private static final int EXPONENT_BIAS = 127;
   private static final int MANTISSA_BITS = 23;
   private static final int MANTISSA_MASK = 0x007fffff;
-  private static final int ONE_BITS = 0x3f800000;
+  /** The bits of the float nearest {@code sqrt(1/2)}, where the mantissa range of log starts. */
+  private static final int HALF_SQRT2_BITS = 0x3f3504f3;
 
   /*
    * Constants as vectors: a call that returns a vector and is not inlined boxes it, so the loops
@@ -130,7 +131,8 @@ public final class VectorMath {
   /**
    * Writes {@code ln(x)} of {@code length} values from {@code from} into {@code out} from
    * {@code outFrom} (the arrays may be the same), for normal positive {@code x}: with
-   * {@code x = m 2^e}, {@code m} in {@code [sqrt(1/2), sqrt(2))} and
+   * {@code x = m 2^e}, {@code m} in {@code [sqrt(1/2), sqrt(2))} (taken from the bits of
+   * {@code x} minus those of {@code sqrt(1/2)}, with no compare) and
    * {@code s = (m - 1) / (m + 1)}, {@code ln(x) = e ln 2 + 2 (s + s^3/3 + s^5/5 + s^7/7 + s^9/9)}.
    * Zero, subnormal, negative, infinite and NaN values give NaN, so that a row holding one
    * falls back to scalar code.
@@ -139,13 +141,10 @@ public final class VectorMath {
     int bound = SPECIES.loopBound(length);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       FloatVector v = FloatVector.fromArray(SPECIES, x, from + k);
-      IntVector bits = v.reinterpretAsInts();
-      IntVector exponent = bits.lanewise(ASHR, MANTISSA_BITS).sub(EXPONENT_BIAS);
-      FloatVector m = bits.and(MANTISSA_MASK).or(ONE_BITS).reinterpretAsFloats();
-      VectorMask<Float> high = m.compare(GT, SQRT2);
-      m = m.blend(m.mul(0.5f), high);
-      FloatVector e = exponent.add(ROUNDER_BITS).reinterpretAsFloats().sub(ROUNDER);
-      e = e.blend(e.add(1f), high);
+      IntVector offset = ((IntVector) v.reinterpretAsInts()).sub(HALF_SQRT2_BITS);
+      FloatVector m = offset.and(MANTISSA_MASK).add(HALF_SQRT2_BITS).reinterpretAsFloats();
+      FloatVector e = offset.lanewise(ASHR, MANTISSA_BITS).add(ROUNDER_BITS)
+          .reinterpretAsFloats().sub(ROUNDER);
       FloatVector s = m.sub(1f).div(m.add(1f));
       FloatVector s2 = s.mul(s);
       FloatVector series = INVERSE_9;
