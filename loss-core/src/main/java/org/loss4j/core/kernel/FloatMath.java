@@ -9,8 +9,9 @@ package org.loss4j.core.kernel;
  *
  * <ul>
  *   <li>{@link #expNonPositive}: {@code 2^n * P(r)}, {@code n = round(x log2 e)},
- *       {@code r = x - n ln 2}, {@code P} the Taylor polynomial of degree 7; within 1 unit in
- *       the last place for {@code x <= 0}, 0 below {@code ln(Float.MIN_NORMAL)}.
+ *       {@code r = x - n ln 2}, {@code P} the Taylor polynomial of degree 7 (its upper terms in
+ *       pairs, see {@code VectorMath}); within 1 unit in the last place for {@code x <= 0}, 0
+ *       below {@code ln(Float.MIN_NORMAL)}.
  *   <li>{@link #log}: {@code e ln 2 + 2 atanh((m - 1) / (m + 1))} with
  *       {@code x = m 2^e}, {@code m} in {@code [sqrt(1/2), sqrt(2))}; within 3 units for normal
  *       positive {@code x}, NaN otherwise.
@@ -44,16 +45,14 @@ public final class FloatMath {
   /** Returns {@code e^x} for {@code x <= 0}: see the class comment. */
   public static float expNonPositive(float x) {
     float clamped = Math.max(x, EXP_FLUSH);
-    float shifted = clamped * LOG2_E + ROUNDER;
+    float shifted = Math.fma(clamped, LOG2_E, ROUNDER);
     float n = shifted - ROUNDER;
     float r = Math.fma(n, -LN2_HIGH, clamped);
     r = Math.fma(n, -LN2_LOW, r);
-    float p = 1f / 5040f;
-    p = Math.fma(p, r, 1f / 720f);
-    p = Math.fma(p, r, 1f / 120f);
-    p = Math.fma(p, r, 1f / 24f);
-    p = Math.fma(p, r, 1f / 6f);
-    p = Math.fma(p, r, 0.5f);
+    float r2 = r * r;
+    float high =
+        Math.fma(Math.fma(r, 1f / 5040f, 1f / 720f), r2, Math.fma(r, 1f / 120f, 1f / 24f));
+    float p = Math.fma(high, r2, Math.fma(r, 1f / 6f, 0.5f));
     p = Math.fma(p, r, 1f);
     p = Math.fma(p, r, 1f);
     float scale = Float.intBitsToFloat(
