@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link Loss#compute}, {@code wNForwardAndGradient} is {@link Loss#valueAndGradient}, and
  * {@code wNGradientIntoBuffer} is the same into a gradient array kept across calls (the
  * caller-buffer overload, which no peer has). The inputs are float32 tensors built once from
- * {@link Workload}; every call allocates only what the library allocates. W1-W6 run on {@link ComputeThreads} ({@code bench.threads} workers, the
- * benchmark thread waiting); W8, one block at any thread count, runs on the benchmark thread.
+ * {@link Workload}; every call allocates only what the library allocates. W1-W6 run on
+ * {@link ComputeThreads} ({@code bench.threads} workers, the benchmark thread waiting); W8, one
+ * block at any thread count, runs on the benchmark thread.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

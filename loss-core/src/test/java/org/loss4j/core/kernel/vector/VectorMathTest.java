@@ -64,6 +64,23 @@ class VectorMathTest {
   }
 
   @Test
+  void logLanesMatchTheScalarFormWhereTheMantissaRangeSwitches() {
+    float sqrt2 = (float) Math.sqrt(2);
+    float[] mantissas = {sqrt2, Math.nextDown(sqrt2), Math.nextUp(sqrt2), sqrt2 / 2,
+        Math.nextDown(sqrt2 / 2), Math.nextUp(sqrt2 / 2), 1f, Math.nextDown(1f)};
+    float[] x = new float[mantissas.length * 9];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.scalb(mantissas[i % mantissas.length], 30 * (i / mantissas.length) - 120);
+    }
+    float[] y = new float[x.length];
+    VectorMath.log(x, 0, y, 0, x.length);
+    assertWithinUlps(x, y, Math::log, LOG_ULPS);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(y[i], FloatMath.log(x[i]), "scalar form at " + x[i]);
+    }
+  }
+
+  @Test
   void logOfZeroNegativeInfiniteOrNanIsNan() {
     float[] x = {0f, -1f, Float.POSITIVE_INFINITY, Float.NaN, 1e-40f, 1f, 2f, 0.5f};
     float[] y = new float[x.length];
