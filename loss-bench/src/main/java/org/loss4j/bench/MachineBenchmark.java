@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       threads sharing one core's floating-point units take twice as long.
  *   <li>{@link #integerChain}: a chain of dependent integer multiplications, bound by latency,
  *       which a second thread on a shared core can still overlap.
+ *   <li>{@link #streamSum}: a sum over 16 MB per thread, more than the caches keep for long,
+ *       bound by memory bandwidth, as the loss workloads' 4-16 MB inputs partly are.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -35,12 +37,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MachineBenchmark {
   private static final int LENGTH = 4096;
   private static final int CHAIN = 100_000;
+  private static final int STREAM = 1 << 22;
 
   /** One thread's arrays ({@code x} all ones, so {@code y} settles near 1000) and seed. */
   @State(Scope.Thread)
   public static class Lanes {
     final float[] x = new float[LENGTH];
     final float[] y = new float[LENGTH];
+    final float[] stream = new float[STREAM];
     long seed = 7;
 
     /** Fills {@code x} with ones. */
@@ -71,5 +75,22 @@ public class MachineBenchmark {
     }
     lanes.seed = state;
     return state;
+  }
+
+  /** Sums 4M floats (16 MB) in eight interleaved partial sums, which the JIT vectorises. */
+  @Benchmark
+  public float streamSum(Lanes lanes) {
+    float[] values = lanes.stream;
+    float[] partial = new float[8];
+    for (int i = 0; i < STREAM; i += 8) {
+      for (int lane = 0; lane < 8; lane++) {
+        partial[lane] += values[i + lane];
+      }
+    }
+    float total = 0;
+    for (float value : partial) {
+      total += value;
+    }
+    return total;
   }
 }

@@ -53,20 +53,46 @@ public final class RatioTable {
    * @param args one or two run directories
    */
   public static void main(String[] args) {
-    if (args.length < 1 || args.length > 2) {
-      throw new IllegalArgumentException("RatioTable: expected 1 or 2 run directories, got "
-          + args.length);
+    try {
+      System.out.print(render(readRuns(args)));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
     }
-    List<Map<String, Double>> runs = new ArrayList<>();
-    for (String dir : args) {
-      runs.add(read(Path.of(dir)));
-    }
-    System.out.print(render(runs));
   }
 
   /**
-   * Reads one run: keys are {@code threads|W<n>|forward or gradient|engine}, values the median
-   * in microseconds.
+   * Reads the run directories named on the command line.
+   *
+   * @throws IllegalArgumentException if there are not 1 or 2, one is not a directory, or one
+   *     holds no median of a {@code <engine>-t<threads>.csv} file
+   */
+  static List<Map<String, Double>> readRuns(String... dirs) {
+    if (dirs.length < 1 || dirs.length > 2) {
+      throw new IllegalArgumentException("RatioTable: expected 1 or 2 run directories, got "
+          + dirs.length);
+    }
+    List<Map<String, Double>> runs = new ArrayList<>();
+    for (String dir : dirs) {
+      Path path = Path.of(dir);
+      if (!Files.isDirectory(path)) {
+        throw new IllegalArgumentException(
+            "RatioTable: " + dir + " is not a directory, expected a run directory of bench.sh");
+      }
+      Map<String, Double> run = read(path);
+      if (run.isEmpty()) {
+        throw new IllegalArgumentException("RatioTable: " + dir + " holds no JMH median,"
+            + " expected CSV files named <engine>-t<threads>.csv from bench.sh");
+      }
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  /**
+   * Reads one run: keys are {@code threads|W<n>|mode|engine}, the mode being {@code forward},
+   * {@code gradient} or {@code buffer} (the gradient into the caller's buffer), values the
+   * median in microseconds.
    */
   static Map<String, Double> read(Path dir) {
     Map<String, Double> medians = new LinkedHashMap<>();
@@ -134,7 +160,9 @@ public final class RatioTable {
 
   /**
    * Renders the issue's other targets for loss4j: +gradient at most 1.3x the loss alone (2
-   * threads; with the gradient allocated per call, then written into the caller's buffer), a
+   * threads; with the gradient allocated per call, then written into the caller's buffer,
+   * which W7 and W8 do not measure: CTC's benchmark has no such call, and W8's gradient is 32
+   * floats), a
    * 2-thread speed-up of at least 1.8x on W1-W6, and, on one thread, ahead of the
    * fastest peer running on two.
    */

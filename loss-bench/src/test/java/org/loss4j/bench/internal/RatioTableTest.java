@@ -1,6 +1,7 @@
 package org.loss4j.bench.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -65,6 +66,22 @@ class RatioTableTest {
     // 700 / 400 = 1.75 (shown 1.8×) allocating the gradient; 480 / 400 = 1.2× into the
     // buffer; 2-thread speed-up 500 / 400 = 1.25 (1.3×); no +gradient at 1 thread; no peers.
     assertTrue(table.contains("| W2 | 1.8× | 1.2× | 1.3× | – | – | – |"), table);
+  }
+
+  @Test
+  void refusesAMissingOrEmptyRunDirectoryWithASentence() throws IOException {
+    Path empty = Files.createDirectory(run.resolve("empty"));
+    String missing = run.resolve("missing").toString();
+
+    IllegalArgumentException notThere =
+        assertThrows(IllegalArgumentException.class, () -> RatioTable.readRuns(missing));
+    IllegalArgumentException nothingIn = assertThrows(
+        IllegalArgumentException.class, () -> RatioTable.readRuns(empty.toString()));
+
+    assertEquals("RatioTable: " + missing + " is not a directory, expected a run directory of"
+        + " bench.sh", notThere.getMessage());
+    assertEquals("RatioTable: " + empty + " holds no JMH median, expected CSV files named"
+        + " <engine>-t<threads>.csv from bench.sh", nothingIn.getMessage());
   }
 
   private static String row(String benchmark, double microseconds) {

@@ -15,7 +15,8 @@ package org.loss4j.core.kernel;
  *   <li>{@link #log}: {@code e ln 2 + 2 atanh((m - 1) / (m + 1))} with
  *       {@code x = m 2^e}, {@code m} in {@code [sqrt(1/2), sqrt(2))}; within 3 units for normal
  *       positive {@code x}, NaN otherwise.
- *   <li>{@link #selectBySign}: one of two floats by the sign of a third, without a branch.
+ *   <li>{@link #selectIfNegative}: one of two floats by whether a third is below 0, without a
+ *       jump.
  *   <li>{@link #log1pUnit}: {@code 2 atanh(z / (2 + z))}, or {@code ln 2 + 2 atanh((z - 1) /
  *       (z + 3))} above {@code sqrt(2) - 1}; within 3 units on {@code [sqrt(1/2) - 1, 1]}.
  * </ul>
@@ -61,9 +62,12 @@ public final class FloatMath {
   }
 
   /**
-   * Returns {@code ln(x)} by the algorithm of {@code VectorMath}'s array form, in scalar: the
-   * bits of {@code x} minus those of {@code sqrt(1/2)} give the exponent {@code e} (their top
-   * bits) and {@code m} (their mantissa, added back), with no branch on the data.
+   * Returns {@code ln(x)} by the algorithm of {@code VectorMath}'s array form, in scalar. The
+   * range reduction needs no compare: with {@code offset = bits(x) - bits(sqrt(1/2))}, the top
+   * bits {@code offset >> 23} are the exponent {@code e} and
+   * {@code m = float(bits(sqrt(1/2)) + (offset & 0x7fffff))} is the mantissa, in
+   * {@code [sqrt(1/2), sqrt(2))}; subtracting first moves the point where {@code e} steps up
+   * from the mantissas 1 to sqrt(1/2).
    */
   public static float log(float x) {
     int offset = Float.floatToRawIntBits(x) - HALF_SQRT2_BITS;
@@ -83,9 +87,11 @@ public final class FloatMath {
   }
 
   /**
-   * Returns {@code ln(1 + z)} for {@code z} in {@code [sqrt(1/2) - 1, 1]}. The two forms are
-   * chosen by a 0 or 1 ({@code high}), not a branch: {@code z} is often random, and a
-   * mispredicted branch would cost more than the arithmetic.
+   * Returns {@code ln(1 + z)} for {@code z} in {@code [sqrt(1/2) - 1, 1]}. The compare with
+   * {@code sqrt(2) - 1} gives a number, 0 or 1 ({@code high}), that the arithmetic uses
+   * (numerator {@code z - high}, denominator {@code z + 2 + high}), and a bit mask that picks
+   * the result or the result plus {@code ln 2}, rather than two code paths: {@code z} is often
+   * random, and a mispredicted jump would cost more than the arithmetic.
    */
   public static float log1pUnit(float z) {
     int highBit = z > SQRT2 - 1f ? 1 : 0;
@@ -98,16 +104,22 @@ public final class FloatMath {
     series = Math.fma(series, s2, 1f / 3f);
     series = Math.fma(series, s2, 1f);
     float result = (s + s) * series;
-    return result + high * LN2_LOW + high * LN2_HIGH;
+    return pick(-highBit, result + LN2_LOW + LN2_HIGH, result);
   }
 
   /**
-   * Returns {@code ifNegative} when the sign bit of {@code x} is set (negative numbers and
-   * {@code -0}), else {@code otherwise}, by bit operations: no branch on the data.
+   * Returns {@code ifNegative} when {@code x < 0}, else {@code otherwise} (for {@code -0} and
+   * {@code +0} too, as a lane's {@code x < 0} compare does), by bit operations: no jump on the
+   * data. ({@code x + 0} turns {@code -0} into {@code +0}, and its sign bit is the answer; a
+   * NaN may take either value.)
    */
-  public static float selectBySign(float x, float ifNegative, float otherwise) {
-    int negative = Float.floatToRawIntBits(x) >> 31;
-    return Float.intBitsToFloat((Float.floatToRawIntBits(ifNegative) & negative)
-        | (Float.floatToRawIntBits(otherwise) & ~negative));
+  public static float selectIfNegative(float x, float ifNegative, float otherwise) {
+    return pick(Float.floatToRawIntBits(x + 0f) >> 31, ifNegative, otherwise);
+  }
+
+  /** Returns {@code ifAllOnes} when {@code mask} is -1 (all bits set), {@code otherwise} if 0. */
+  private static float pick(int mask, float ifAllOnes, float otherwise) {
+    return Float.intBitsToFloat((Float.floatToRawIntBits(ifAllOnes) & mask)
+        | (Float.floatToRawIntBits(otherwise) & ~mask));
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The scalar functions against {@code Math} in double, on every path (VectorMathTest checks
  * the lanes, and the lanes against these bit for bit, on the vector path only): random
- * arguments, and the arguments where the branch-free range reductions switch form.
+ * arguments, the arguments where the branch-free range reductions switch form, and signed
+ * zeros.
  */
 class FloatMathTest {
   private static final int COUNT = 1 << 16;
@@ -57,19 +58,25 @@ class FloatMathTest {
     for (float z : new float[] {high, Math.nextDown(high), Math.nextUp(high), 1f, 1e-30f}) {
       assertWithinUlps(z, FloatMath.log1pUnit(z), Math::log1p, 3);
     }
-    assertEquals(0f, FloatMath.log1pUnit(0f));
   }
 
   @Test
-  void selectBySignTakesTheFirstValueForEverySetSignBit() {
-    assertEquals(1f, FloatMath.selectBySign(-2.5f, 1f, 2f));
-    assertEquals(1f, FloatMath.selectBySign(-0f, 1f, 2f));
-    assertEquals(1f, FloatMath.selectBySign(Float.NEGATIVE_INFINITY, 1f, 2f));
-    assertEquals(2f, FloatMath.selectBySign(0f, 1f, 2f));
-    assertEquals(2f, FloatMath.selectBySign(Float.MIN_VALUE, 1f, 2f));
-    assertEquals(2f, FloatMath.selectBySign(3e38f, 1f, 2f));
-    assertEquals(-0f, FloatMath.selectBySign(5f, 7f, -0f));
-    assertTrue(Float.isNaN(FloatMath.selectBySign(-1f, Float.NaN, 0f)));
+  void selectIfNegativeTakesTheFirstValueBelowZeroOnly() {
+    assertEquals(1f, FloatMath.selectIfNegative(-2.5f, 1f, 2f));
+    assertEquals(1f, FloatMath.selectIfNegative(-Float.MIN_VALUE, 1f, 2f));
+    assertEquals(1f, FloatMath.selectIfNegative(Float.NEGATIVE_INFINITY, 1f, 2f));
+    assertEquals(2f, FloatMath.selectIfNegative(-0f, 1f, 2f));
+    assertEquals(2f, FloatMath.selectIfNegative(0f, 1f, 2f));
+    assertEquals(2f, FloatMath.selectIfNegative(Float.MIN_VALUE, 1f, 2f));
+    assertEquals(2f, FloatMath.selectIfNegative(3e38f, 1f, 2f));
+    assertEquals(-0f, FloatMath.selectIfNegative(5f, 7f, -0f));
+    assertTrue(Float.isNaN(FloatMath.selectIfNegative(-1f, Float.NaN, 0f)));
+  }
+
+  @Test
+  void log1pKeepsTheSignOfZero() {
+    assertEquals(-0f, FloatMath.log1pUnit(-0f));
+    assertEquals(0f, FloatMath.log1pUnit(0f));
   }
 
   private static void assertWithinUlps(

@@ -54,10 +54,10 @@ public class FloatBinaryFocalRows extends BinaryFocalRows {
     float x = yPred[i];
     float t = Math.fma(yTrue[i], keep, shift);
     float z = FloatMath.expNonPositive(-Math.abs(x));
-    float ce = FloatMath.selectBySign(x, -x * t, x * (1f - t)) + FloatMath.log1pUnit(z);
-    float sigmoid = FloatMath.selectBySign(x, z, 1f) / (z + 1f);
-    float complement = FloatMath.selectBySign(x, 1f, z) / (z + 1f);
-    float sigmoidMinusT = FloatMath.selectBySign(x, sigmoid - t, (1f - t) - complement);
+    float ce = FloatMath.selectIfNegative(x, -x * t, x * (1f - t)) + FloatMath.log1pUnit(z);
+    float sigmoid = FloatMath.selectIfNegative(x, z, 1f) / (z + 1f);
+    float complement = FloatMath.selectIfNegative(x, 1f, z) / (z + 1f);
+    float sigmoidMinusT = FloatMath.selectIfNegative(x, sigmoid - t, (1f - t) - complement);
     float miss = t * complement + (1f - t) * sigmoid;
     float power = gamma == 0f ? 1f : gamma == 1f ? miss : gamma == 2f ? miss * miss
         : FloatMath.expNonPositive(FloatMath.log(miss) * gamma);

@@ -18,9 +18,9 @@ import org.loss4j.core.kernel.FloatMath;
  * }</pre>
  *
  * <p>From logits these are {@code max(x, 0) - x t + log1p(z)} and {@code sigmoid(x) - t},
- * arranged so that a confident prediction of its own label does not cancel in float. The sign
- * of {@code x} picks the form by {@link FloatMath#selectBySign}, not by a branch, which random
- * signs would mispredict half the time.
+ * arranged so that a confident prediction of its own label does not cancel in float. Whether
+ * {@code x < 0} picks the form by {@link FloatMath#selectIfNegative}, not by a jump, which
+ * random signs would mispredict half the time.
  */
 public final class FloatBinaryRows extends BinaryRows {
   private static final float LOWER = (float) Clipping.lower(DType.FLOAT32);
@@ -61,9 +61,9 @@ public final class FloatBinaryRows extends BinaryRows {
     float z = FloatMath.expNonPositive(-Math.abs(x));
     if (gradient != null) {
       float q = z / (z + 1f);
-      gradient[i] = FloatMath.selectBySign(x, q - t, (1f - t) - q) * scale;
+      gradient[i] = FloatMath.selectIfNegative(x, q - t, (1f - t) - q) * scale;
     }
-    return FloatMath.selectBySign(x, -x * t, x * (1f - t)) + FloatMath.log1pUnit(z);
+    return FloatMath.selectIfNegative(x, -x * t, x * (1f - t)) + FloatMath.log1pUnit(z);
   }
 
   private float fromProbability(int i, float t, float scale, float[] gradient) {

@@ -101,6 +101,14 @@ class VectorMathTest {
     for (int i = 0; i < COUNT; i += 997) {
       assertEquals(y[i], FloatMath.log1pUnit(z[i]), "scalar form at " + z[i]);
     }
+    float[] zeros = {-0f, 0f, -Float.MIN_VALUE, Float.MIN_VALUE, -0f, 0f, -0f, 0f, -0f};
+    float[] logs = new float[zeros.length];
+    VectorMath.log1pUnit(zeros, 0, logs, 0, zeros.length);
+    for (int i = 0; i < zeros.length; i++) {
+      assertEquals(logs[i], FloatMath.log1pUnit(zeros[i]), "scalar form at " + zeros[i]);
+    }
+    assertEquals(-0f, logs[0], "log1p(-0)");
+    assertEquals(0f, logs[1], "log1p(+0)");
   }
 
   private float[] draw(Supplier<Float> next) {
