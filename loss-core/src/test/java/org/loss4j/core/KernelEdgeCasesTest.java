@@ -53,6 +53,18 @@ class KernelEdgeCasesTest {
   }
 
   @Test
+  void nanLogitsInCategoricalCrossentropy() {
+    // The row maximum skips NaN; the row must still come out NaN, as in float64.
+    float[] early = {Float.NaN, 1f, 2f, 0f, 0f, 0f, 0f, 0f, 0f};
+    float[] late = {0f, 1f, 2f, 0f, 0f, 0f, 0f, 0f, Float.NaN};
+    float[] labels = {0f, 0f, 1f, 0f, 0f, 0f, 0f, 0f, 0f};
+    assertMatchesReference(CategoricalCrossentropy.builder().fromLogits(true).reduction("none"),
+        labels, early);
+    assertMatchesReference(CategoricalCrossentropy.builder().fromLogits(true).reduction("none"),
+        labels, late);
+  }
+
+  @Test
   void zeroPredictionsInKlDivergenceAndPoisson() {
     float[] predictions = {0f, 1f, 0.5f, 1e-9f, 2f, 0f, 0.25f, 0.125f, 1e-30f};
     float[] targets = {1f, 0f, 0.5f, 1f, 0f, 0f, 0.25f, 0f, 1f};
