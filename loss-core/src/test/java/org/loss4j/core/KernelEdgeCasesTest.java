@@ -1,15 +1,14 @@
 package org.loss4j.core;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
 import org.loss4j.api.LossAndGradient;
 import org.loss4j.api.LossBuilder;
 import org.loss4j.api.Tensor;
+import org.loss4j.testkit.assertions.SignedZeroAssertions;
 
 /**
  * Rows with infinite, NaN or clipped inputs: the float32 kernels hand a row with a non-finite
@@ -74,31 +73,8 @@ class KernelEdgeCasesTest {
 
   @Test
   void negativeZeroLogitTakesTheSameFormAsPositiveZeroInLanesAndScalarCode() {
-    // A label whose last bit is odd makes the two forms of sigmoid(0) - t round apart:
-    // (1 - t) - 1/2 and 1/2 - t. Rows of 16 run the lanes on the vector path, rows of 4 the
-    // scalar kernel; both scale by a power of two, so gradient * row length compares exactly.
-    float label = Math.nextUp(0.3f);
-    float[] wide = gradientOfZeroLogits(16, label);
-    float[] narrow = gradientOfZeroLogits(4, label);
-    assertEquals(wide[1] * 16, wide[0] * 16, "-0 against +0, row of 16");
-    assertEquals(narrow[1] * 4, narrow[0] * 4, "-0 against +0, row of 4");
-    assertEquals(wide[0] * 16, narrow[0] * 4, "row of 16 against row of 4");
-  }
-
-  /** Returns the BCE-from-logits gradient of one row of {@code length}: -0, +0, then 0.5s. */
-  private static float[] gradientOfZeroLogits(int length, float label) {
-    float[] logits = new float[length];
-    float[] labels = new float[length];
-    Arrays.fill(logits, 0.5f);
-    Arrays.fill(labels, label);
-    logits[0] = -0f;
-    logits[1] = 0f;
-    Loss loss = BinaryCrossentropy.builder().fromLogits(true).reduction("none").build();
-    LossAndGradient result = loss.valueAndGradient(
-        Tensor.of(labels, 1, length), Tensor.of(logits, 1, length), null, null);
-    float[] gradient = new float[length];
-    result.gradient().copyTo(gradient);
-    return gradient;
+    SignedZeroAssertions.assertNegativeZeroActsAsPositiveZero(
+        BinaryCrossentropy.builder().fromLogits(true).reduction("none").build());
   }
 
   private static void assertMatchesReference(

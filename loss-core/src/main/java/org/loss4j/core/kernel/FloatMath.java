@@ -1,5 +1,17 @@
 package org.loss4j.core.kernel;
 
+import static org.loss4j.core.kernel.MathConstants.EXPONENT_BIAS;
+import static org.loss4j.core.kernel.MathConstants.EXP_FLUSH;
+import static org.loss4j.core.kernel.MathConstants.HALF_SQRT2_BITS;
+import static org.loss4j.core.kernel.MathConstants.LN2_HIGH;
+import static org.loss4j.core.kernel.MathConstants.LN2_LOW;
+import static org.loss4j.core.kernel.MathConstants.LOG2_E;
+import static org.loss4j.core.kernel.MathConstants.MANTISSA_BITS;
+import static org.loss4j.core.kernel.MathConstants.MANTISSA_MASK;
+import static org.loss4j.core.kernel.MathConstants.ROUNDER;
+import static org.loss4j.core.kernel.MathConstants.ROUNDER_BITS;
+import static org.loss4j.core.kernel.MathConstants.SQRT2;
+
 /**
  * {@code exp}, {@code log} and {@code log1p} of single floats by the algorithms of
  * {@code org.loss4j.core.kernel.vector.VectorMath}, for the scalar path and for the elements
@@ -22,24 +34,6 @@ package org.loss4j.core.kernel;
  * </ul>
  */
 public final class FloatMath {
-  private static final float LOG2_E = 1.4426950216293335f;
-  /** ln 2 split so that {@code n * LN2_HIGH} is exact for {@code |n| < 2^12}. */
-  private static final float LN2_HIGH = 0.693115234375f;
-  private static final float LN2_LOW = 3.194618329871446e-05f;
-  /**
-   * 1.5 * 2^23: adding it rounds a float below 2^22 in magnitude to an integer {@code n}, and
-   * the sum's bits are then {@code ROUNDER_BITS + n}.
-   */
-  private static final float ROUNDER = 12582912f;
-  private static final int ROUNDER_BITS = 0x4B400000;
-  /** Below ln(Float.MIN_NORMAL), exp is flushed to 0. */
-  private static final float EXP_FLUSH = -87.3365478515625f;
-  private static final float SQRT2 = 1.4142135381698608f;
-  /** The bits of the float nearest {@code sqrt(1/2)}, where the mantissa range of log starts. */
-  private static final int HALF_SQRT2_BITS = 0x3f3504f3;
-  private static final int EXPONENT_BIAS = 127;
-  private static final int MANTISSA_BITS = 23;
-  private static final int MANTISSA_MASK = 0x007fffff;
 
   private FloatMath() {}
 
@@ -74,13 +68,7 @@ public final class FloatMath {
     float m = Float.intBitsToFloat((offset & MANTISSA_MASK) + HALF_SQRT2_BITS);
     float e = Float.intBitsToFloat((offset >> MANTISSA_BITS) + ROUNDER_BITS) - ROUNDER;
     float s = (m - 1f) / (m + 1f);
-    float s2 = s * s;
-    float series = 1f / 9f;
-    series = Math.fma(series, s2, 1f / 7f);
-    series = Math.fma(series, s2, 1f / 5f);
-    series = Math.fma(series, s2, 1f / 3f);
-    series = Math.fma(series, s2, 1f);
-    float logM = (s + s) * series;
+    float logM = twiceAtanh(s);
     float result = Math.fma(e, LN2_HIGH, Math.fma(e, LN2_LOW, logM));
     boolean normal = x >= Float.MIN_NORMAL && x <= Float.MAX_VALUE;
     return normal ? result : Float.NaN;
@@ -97,13 +85,7 @@ public final class FloatMath {
     int highBit = z > SQRT2 - 1f ? 1 : 0;
     float high = highBit;
     float s = (z - high) / (z + (2f + high));
-    float s2 = s * s;
-    float series = 1f / 9f;
-    series = Math.fma(series, s2, 1f / 7f);
-    series = Math.fma(series, s2, 1f / 5f);
-    series = Math.fma(series, s2, 1f / 3f);
-    series = Math.fma(series, s2, 1f);
-    float result = (s + s) * series;
+    float result = twiceAtanh(s);
     return pick(-highBit, result + LN2_LOW + LN2_HIGH, result);
   }
 
@@ -115,6 +97,20 @@ public final class FloatMath {
    */
   public static float selectIfNegative(float x, float ifNegative, float otherwise) {
     return pick(Float.floatToRawIntBits(x + 0f) >> 31, ifNegative, otherwise);
+  }
+
+  /**
+   * Returns {@code 2 atanh(s) = 2 (s + s^3/3 + s^5/5 + s^7/7 + s^9/9)} for {@code |s| <= 0.172},
+   * where the series' error is below float rounding: both logs end here.
+   */
+  private static float twiceAtanh(float s) {
+    float s2 = s * s;
+    float series = 1f / 9f;
+    series = Math.fma(series, s2, 1f / 7f);
+    series = Math.fma(series, s2, 1f / 5f);
+    series = Math.fma(series, s2, 1f / 3f);
+    series = Math.fma(series, s2, 1f);
+    return (s + s) * series;
   }
 
   /** Returns {@code ifAllOnes} when {@code mask} is -1 (all bits set), {@code otherwise} if 0. */

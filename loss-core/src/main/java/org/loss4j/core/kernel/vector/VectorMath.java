@@ -6,6 +6,17 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static org.loss4j.core.kernel.MathConstants.EXPONENT_BIAS;
+import static org.loss4j.core.kernel.MathConstants.EXP_FLUSH;
+import static org.loss4j.core.kernel.MathConstants.HALF_SQRT2_BITS;
+import static org.loss4j.core.kernel.MathConstants.LN2_HIGH;
+import static org.loss4j.core.kernel.MathConstants.LN2_LOW;
+import static org.loss4j.core.kernel.MathConstants.LOG2_E;
+import static org.loss4j.core.kernel.MathConstants.MANTISSA_BITS;
+import static org.loss4j.core.kernel.MathConstants.MANTISSA_MASK;
+import static org.loss4j.core.kernel.MathConstants.ROUNDER;
+import static org.loss4j.core.kernel.MathConstants.ROUNDER_BITS;
+import static org.loss4j.core.kernel.MathConstants.SQRT2;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -31,24 +42,6 @@ public final class VectorMath {
   /** The preferred float vector shape of this machine, for every vector kernel. */
   public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
-  private static final float LOG2_E = 1.4426950216293335f;
-  /** ln 2 split so that {@code n * LN2_HIGH} is exact for {@code |n| < 2^12}. */
-  private static final float LN2_HIGH = 0.693115234375f;
-  private static final float LN2_LOW = 3.194618329871446e-05f;
-  /**
-   * 1.5 * 2^23: adding it rounds a float below 2^22 in magnitude to an integer {@code n}, and
-   * the sum's bits are then {@code ROUNDER_BITS + n}.
-   */
-  private static final float ROUNDER = 12582912f;
-  private static final int ROUNDER_BITS = 0x4B400000;
-  /** Below ln(Float.MIN_NORMAL), exp is flushed to 0. */
-  private static final float EXP_FLUSH = -87.3365478515625f;
-  private static final float SQRT2 = 1.4142135381698608f;
-  private static final int EXPONENT_BIAS = 127;
-  private static final int MANTISSA_BITS = 23;
-  private static final int MANTISSA_MASK = 0x007fffff;
-  /** The bits of the float nearest {@code sqrt(1/2)}, where the mantissa range of log starts. */
-  private static final int HALF_SQRT2_BITS = 0x3f3504f3;
 
   /*
    * Constants as vectors: a call that returns a vector and is not inlined boxes it, so the loops
@@ -148,13 +141,7 @@ public final class VectorMath {
       FloatVector e = offset.lanewise(ASHR, MANTISSA_BITS).add(ROUNDER_BITS)
           .reinterpretAsFloats().sub(ROUNDER);
       FloatVector s = m.sub(1f).div(m.add(1f));
-      FloatVector s2 = s.mul(s);
-      FloatVector series = INVERSE_9;
-      series = series.fma(s2, INVERSE_7);
-      series = series.fma(s2, INVERSE_5);
-      series = series.fma(s2, INVERSE_3);
-      series = series.fma(s2, ONE);
-      FloatVector logM = s.add(s).mul(series);
+      FloatVector logM = twiceAtanh(s);
       FloatVector result = e.fma(LN2_HIGH_LANES, e.fma(LN2_LOW_LANES, logM));
       VectorMask<Float> normal =
           v.compare(GE, Float.MIN_NORMAL).and(v.compare(LE, Float.MAX_VALUE));
@@ -181,13 +168,7 @@ public final class VectorMath {
       FloatVector numerator = v.blend(v.sub(1f), high);
       FloatVector denominator = v.add(2f).blend(v.add(3f), high);
       FloatVector s = numerator.div(denominator);
-      FloatVector s2 = s.mul(s);
-      FloatVector series = INVERSE_9;
-      series = series.fma(s2, INVERSE_7);
-      series = series.fma(s2, INVERSE_5);
-      series = series.fma(s2, INVERSE_3);
-      series = series.fma(s2, ONE);
-      FloatVector result = s.add(s).mul(series);
+      FloatVector result = twiceAtanh(s);
       result.blend(result.add(LN2_LOW).add(LN2_HIGH), high).intoArray(out, outFrom + k);
     }
     for (int k = bound; k < length; k++) {
@@ -195,6 +176,21 @@ public final class VectorMath {
     }
   }
 
+
+  /**
+   * Returns {@code 2 atanh(s)} lanewise by the series of {@link #log}, for both logs. Small
+   * enough for the JIT to inline into their loops, so no vector is boxed (VectorMathTest's
+   * callers measure no allocation per call).
+   */
+  private static FloatVector twiceAtanh(FloatVector s) {
+    FloatVector s2 = s.mul(s);
+    FloatVector series = INVERSE_9;
+    series = series.fma(s2, INVERSE_7);
+    series = series.fma(s2, INVERSE_5);
+    series = series.fma(s2, INVERSE_3);
+    series = series.fma(s2, ONE);
+    return s.add(s).mul(series);
+  }
 
   /** Writes {@code -|x|} of {@code length} values from {@code from} into {@code out} from 0. */
   public static void negativeAbs(float[] x, int from, float[] out, int length) {
