@@ -17,29 +17,22 @@ package org.loss4j.ctc.internal;
 final class FrameSoftmax {
   private FrameSoftmax() {}
 
-  /** Writes the probabilities of {@code frames} frames of float logits; false if one fails. */
+  /**
+   * Writes the probabilities of {@code frames} frames of float logits; false if one fails. The
+   * logits are widened into {@code probs} first, and the double form works there in place.
+   */
   static boolean of(float[] logits, int offset, int frames, int classes, double[] probs) {
-    for (int t = 0; t < frames; t++) {
-      int in = offset + t * classes;
-      int out = t * classes;
-      double max = logits[in];
-      for (int k = 1; k < classes; k++) {
-        max = logits[in + k] > max ? logits[in + k] : max;
-      }
-      double sum = 0;
-      for (int k = 0; k < classes; k++) {
-        double e = Math.exp(logits[in + k] - max);
-        probs[out + k] = e;
-        sum += e;
-      }
-      if (!normalise(probs, out, classes, sum)) {
-        return false;
-      }
+    for (int i = 0; i < frames * classes; i++) {
+      probs[i] = logits[offset + i];
     }
-    return true;
+    return of(probs, 0, frames, classes, probs);
   }
 
-  /** Writes the probabilities of {@code frames} frames of double logits; false if one fails. */
+  /**
+   * Writes the probabilities of {@code frames} frames of double logits; false if one fails.
+   * {@code probs} may be {@code logits} itself (with {@code offset} 0): each element is read
+   * before it is written.
+   */
   static boolean of(double[] logits, int offset, int frames, int classes, double[] probs) {
     for (int t = 0; t < frames; t++) {
       int in = offset + t * classes;
