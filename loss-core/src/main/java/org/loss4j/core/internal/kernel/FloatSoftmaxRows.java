@@ -52,11 +52,8 @@ public final class FloatSoftmaxRows extends SoftmaxRows {
       float shareHigh = (float) share;
       float shareLow = (float) (share - shareHigh);
       float scale = (float) upstream;
-      for (int i = start; i < start + length; i++) {
-        float e = gradient[i];
-        float t = Math.fma(yTrue[i], keep, shift);
-        gradient[i] = (Math.fma(e, shareHigh, -t) + e * shareLow) * scale;
-      }
+      shareMinusTargets(start, start + length, shareHigh, shareLow, keep, shift, scale,
+          gradient);
     }
     return loss;
   }

@@ -56,4 +56,20 @@ public class SoftmaxRows extends RowKernel {
   public String toString() {
     return "scalar CategoricalCrossentropy rows from logits";
   }
+
+  /**
+   * Turns the exponentials {@code e} that {@code gradient} holds over {@code [from, to)} into
+   * {@code scale * (share * e - t)}, with {@code share = shareHigh + shareLow} (split so that
+   * {@code e * share - t}, taken with a fused multiply-add, does not cancel for a confident true
+   * class) and {@code t = keep * y_true + shift}: the float32 kernels' gradient, one element at
+   * a time.
+   */
+  protected final void shareMinusTargets(int from, int to, float shareHigh, float shareLow,
+      float keep, float shift, float scale, float[] gradient) {
+    for (int i = from; i < to; i++) {
+      float e = gradient[i];
+      float t = Math.fma(yTrue[i], keep, shift);
+      gradient[i] = (Math.fma(e, shareHigh, -t) + e * shareLow) * scale;
+    }
+  }
 }

@@ -78,11 +78,8 @@ final class VectorSoftmaxRows extends SoftmaxRows {
         e.fma(FloatVector.broadcast(SPECIES, shareHigh), t.neg()).add(e.mul(shareLow))
             .mul(scale).intoArray(gradient, i);
       }
-      for (int i = start + bound; i < start + length; i++) {
-        float e = gradient[i];
-        float t = Math.fma(yTrue[i], keep, shift);
-        gradient[i] = (Math.fma(e, shareHigh, -t) + e * shareLow) * scale;
-      }
+      shareMinusTargets(start + bound, start + length, shareHigh, shareLow, keep, shift, scale,
+          gradient);
     }
     return loss;
   }
