@@ -1,15 +1,17 @@
 package org.loss4j.api;
 
-import java.util.stream.IntStream;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Runs a {@link SampleKernel} over all per-sample elements, in blocks of at most
- * {@link #BLOCK_ELEMENTS} {@code y_pred} elements of equal numbers of samples, on the fork-join
- * pool the caller runs in (the common pool otherwise).
+ * {@link #BLOCK_ELEMENTS} {@code y_pred} elements of equal numbers of samples, on the calling
+ * thread and on the fork-join pool it runs in (the common pool otherwise).
  *
  * <p>The blocks depend only on the input size, never on the number of threads, and each writes
  * its own elements only, so the outputs are the same bits whatever the parallelism. An input of
- * at most one block runs on the calling thread, with no task created.
+ * at most one block runs on the calling thread, with no task created; so does every input on a
+ * pool of one worker, which the calling thread is.
  */
 final class SampleBlocks {
   /** The {@code y_pred} elements of one block: large enough to repay a task, small for L2. */
@@ -24,15 +26,16 @@ final class SampleBlocks {
   static void run(
       SampleKernel kernel, int samples, double[] values, double[] upstream, float[] gradient) {
     int blocks = blocks(samples, kernel.elementsPerSample());
-    int perBlock = (samples + blocks - 1) / Math.max(1, blocks);
-    if (blocks <= 1) {
+    int helpers = Math.min(blocks - 1, helpers());
+    if (helpers <= 0) {
       kernel.evaluate(0, samples, values, upstream, gradient);
       return;
     }
-    IntStream.range(0, blocks).parallel().forEach(block -> {
+    int perBlock = (samples + blocks - 1) / blocks;
+    new BlockClaims(blocks, block -> {
       int from = block * perBlock;
       kernel.evaluate(from, Math.min(samples, from + perBlock), values, upstream, gradient);
-    });
+    }).run(helpers);
   }
 
   /**
@@ -42,5 +45,16 @@ final class SampleBlocks {
   static int blocks(int samples, int elementsPerSample) {
     int largest = Math.max(1, BLOCK_ELEMENTS / Math.max(1, elementsPerSample));
     return (samples + largest - 1) / largest;
+  }
+
+  /**
+   * Returns how many pool threads may join the calling thread: the other workers of its pool,
+   * or every worker of the common pool for a thread outside any pool.
+   */
+  static int helpers() {
+    if (ForkJoinTask.inForkJoinPool()) {
+      return ForkJoinTask.getPool().getParallelism() - 1;
+    }
+    return ForkJoinPool.getCommonPoolParallelism();
   }
 }
