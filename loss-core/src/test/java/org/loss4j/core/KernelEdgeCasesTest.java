@@ -64,6 +64,40 @@ class KernelEdgeCasesTest {
   }
 
   @Test
+  void nanLogitsInSparseCategoricalCrossentropy() {
+    float[] early = {Float.NaN, 1f, 2f, 0f, 0f, 0f, 0f, 0f, 0f};
+    float[] late = {0f, 1f, 2f, 0f, 0f, 0f, 0f, 0f, Float.NaN};
+    float[] label = {2f};
+    assertMatchesReference(
+        SparseCategoricalCrossentropy.builder().fromLogits(true).reduction("none"), label,
+        early, 1);
+    assertMatchesReference(
+        SparseCategoricalCrossentropy.builder().fromLogits(true).reduction("none"), label,
+        late, 1);
+  }
+
+  @Test
+  void logitsFarBelowTheRowMaximumGetExactZeroShares() {
+    // Far below the maximum the exponentials flush to 0 without a clamp on the way.
+    float[] logits = {-1e30f, -100f, 0f, -Float.MAX_VALUE, 1f, -INF, -87.5f, -2e9f, 2f};
+    float[] labels = {0f, 0f, 0f, 0f, 1f, 0f, 0f, 0f, 0f};
+    assertMatchesReference(CategoricalCrossentropy.builder().fromLogits(true).reduction("none"),
+        labels, logits);
+    assertMatchesReference(
+        SparseCategoricalCrossentropy.builder().fromLogits(true).reduction("none"),
+        new float[] {4f}, logits, 1);
+  }
+
+  @Test
+  void nanProbabilitiesInKlDivergenceAndBinaryCrossentropy() {
+    float[] predictions = {0.5f, Float.NaN, 0.25f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, Float.NaN};
+    float[] targets = {0.5f, 0.5f, Float.NaN, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f};
+    assertMatchesReference(KLDivergence.builder().reduction("none"), targets, predictions);
+    assertMatchesReference(BinaryCrossentropy.builder().reduction("none"), targets,
+        predictions);
+  }
+
+  @Test
   void zeroPredictionsInKlDivergenceAndPoisson() {
     float[] predictions = {0f, 1f, 0.5f, 1e-9f, 2f, 0f, 0.25f, 0.125f, 1e-30f};
     float[] targets = {1f, 0f, 0.5f, 1f, 0f, 0f, 0.25f, 0f, 1f};
@@ -79,7 +113,13 @@ class KernelEdgeCasesTest {
 
   private static void assertMatchesReference(
       LossBuilder<?, ?> builder, float[] yTrue, float[] yPred) {
-    Tensor labels = Tensor.of(yTrue, 1, yTrue.length);
+    assertMatchesReference(builder, yTrue, yPred, yTrue.length);
+  }
+
+  private static void assertMatchesReference(
+      LossBuilder<?, ?> builder, float[] yTrue, float[] yPred, int labelsPerRow) {
+    Tensor labels = labelsPerRow == yPred.length
+        ? Tensor.of(yTrue, 1, labelsPerRow) : Tensor.of(yTrue, labelsPerRow);
     Tensor predictions = Tensor.of(yPred, 1, yPred.length);
     Loss fast = builder.dtype(DType.FLOAT32).build();
     Loss reference = builder.dtype(DType.FLOAT64).build();

@@ -52,10 +52,13 @@ final class VectorBinaryProbabilityRows extends BinaryRows {
     float[] logComplement = buffers.second();
     float[] log1pNegative = buffers.third();
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      FloatVector q = FloatVector.fromArray(SPECIES, yPred, start + k).max(LOWER).min(UPPER);
+      FloatVector q =
+          VectorMath.clip(FloatVector.fromArray(SPECIES, yPred, start + k), LOWER, UPPER);
       q.intoArray(logQ, k);
       q.neg().add(1f).intoArray(logComplement, k);
-      q.neg().max(LOG1P_LOWEST).intoArray(log1pNegative, k);
+      FloatVector negative = q.neg();
+      negative.blend(LOG1P_LOWEST, negative.compare(LT, LOG1P_LOWEST))
+          .intoArray(log1pNegative, k);
     }
     for (int k = bound; k < length; k++) {
       float q = Math.min(Math.max(yPred[start + k], LOWER), UPPER);

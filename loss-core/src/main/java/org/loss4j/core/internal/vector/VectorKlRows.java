@@ -37,20 +37,25 @@ final class VectorKlRows extends KlRows {
     int bound = SPECIES.loopBound(length);
     RowBuffers buffers = RowBuffers.of(length);
     float[] logRatio = buffers.first();
+    float[] clippedTrue = buffers.second();
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, start + k).max(EPSILON).min(1f);
-      FloatVector q = FloatVector.fromArray(SPECIES, yPred, start + k).max(EPSILON).min(1f);
+      FloatVector t =
+          VectorMath.clip(FloatVector.fromArray(SPECIES, yTrue, start + k), EPSILON, 1f);
+      FloatVector q =
+          VectorMath.clip(FloatVector.fromArray(SPECIES, yPred, start + k), EPSILON, 1f);
+      t.intoArray(clippedTrue, k);
       t.div(q).intoArray(logRatio, k);
     }
     for (int k = bound; k < length; k++) {
-      logRatio[k] = clip(yTrue[start + k]) / clip(yPred[start + k]);
+      clippedTrue[k] = clip(yTrue[start + k]);
+      logRatio[k] = clippedTrue[k] / clip(yPred[start + k]);
     }
     VectorMath.log(logRatio, 0, logRatio, 0, length);
     float negativeUpstream = (float) -upstream;
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
       int i = start + k;
-      FloatVector t = FloatVector.fromArray(SPECIES, yTrue, i).max(EPSILON).min(1f);
+      FloatVector t = FloatVector.fromArray(SPECIES, clippedTrue, k);
       sum = sum.add(t.mul(FloatVector.fromArray(SPECIES, logRatio, k)));
       if (gradient != null) {
         FloatVector p = FloatVector.fromArray(SPECIES, yPred, i);
@@ -63,7 +68,7 @@ final class VectorKlRows extends KlRows {
     double total = VectorMath.sumInOrder(buffers.lanes());
     for (int k = bound; k < length; k++) {
       int i = start + k;
-      float t = clip(yTrue[i]);
+      float t = clippedTrue[k];
       total += t * logRatio[k];
       if (gradient != null) {
         float p = yPred[i];

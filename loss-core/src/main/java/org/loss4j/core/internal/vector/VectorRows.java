@@ -1,5 +1,6 @@
 package org.loss4j.core.internal.vector;
 
+import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
 
@@ -13,16 +14,20 @@ final class VectorRows {
 
   private VectorRows() {}
 
-  /** Returns the largest of {@code length} values from {@code start}; NaN if one is NaN. */
+  /**
+   * Returns the largest of {@code length} values from {@code start}, by plain compares: NaN is
+   * skipped, as in {@code FloatRows.max}, so a caller finds a NaN through the sums it feeds.
+   */
   static float max(float[] values, int start, int length) {
     int bound = SPECIES.loopBound(length);
     FloatVector lanes = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      lanes = lanes.max(FloatVector.fromArray(SPECIES, values, start + k));
+      FloatVector v = FloatVector.fromArray(SPECIES, values, start + k);
+      lanes = lanes.blend(v, v.compare(GT, lanes));
     }
     float max = lanes.reduceLanes(MAX);
     for (int i = start + bound; i < start + length; i++) {
-      max = Math.max(max, values[i]);
+      max = values[i] > max ? values[i] : max;
     }
     return max;
   }

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.loss4j.core.kernel.FloatMath;
 import org.loss4j.core.kernel.KernelPath;
+import org.loss4j.core.kernel.MathConstants;
 
 /**
  * The lanewise functions against {@code Math} in double on 2^20 random arguments each (an
@@ -41,15 +44,36 @@ class VectorMathTest {
 
   @Test
   void expFlushesBelowTheSmallestNormalAndKeepsNan() {
-    float[] x = {-88f, Float.NEGATIVE_INFINITY, Float.NaN, 0f, -1e-30f, -87f, -1f, -100f};
+    float[] x = {-88f, Float.NEGATIVE_INFINITY, Float.NaN, 0f, -1e-30f, -87f, -1f, -100f,
+        -1e30f, -Float.MAX_VALUE, -87.33f, -87.34f, -104f, -2e9f, -0f, -0.5f};
     float[] y = new float[x.length];
     VectorMath.expNonPositive(x, 0, y, 0, x.length);
-    assertEquals(0f, y[0]);
-    assertEquals(0f, y[1]);
-    assertTrue(Float.isNaN(y[2]));
-    assertEquals(1f, y[3]);
-    assertEquals(1f, y[4]);
-    assertEquals(0f, y[7]);
+    for (int i = 0; i < x.length; i++) {
+      float expected = x[i] < MathConstants.EXP_FLUSH ? 0f : (float) Math.exp(x[i]);
+      if (Float.isNaN(x[i])) {
+        assertTrue(Float.isNaN(y[i]), "exp(NaN) = " + y[i]);
+      } else {
+        assertEquals(expected, y[i], Math.ulp(expected), "exp(" + x[i] + ")");
+      }
+      assertEquals(y[i], FloatMath.expNonPositive(x[i]), "scalar form at " + x[i]);
+    }
+  }
+
+  @Test
+  void clipKeepsNanAndAgreesWithMaxAndMinForNonZeroBounds() {
+    float[] x = {Float.NaN, Float.NEGATIVE_INFINITY, -1f, -0f, 0f, 1e-8f, 1e-7f, 0.25f,
+        Math.nextDown(1f), 1f, 1.5f, Float.POSITIVE_INFINITY, Float.MIN_VALUE, -Float.NaN,
+        2e-7f, 0.999f};
+    int lanes = VectorMath.SPECIES.length();
+    float[] padded = Arrays.copyOf(x, (x.length + lanes - 1) / lanes * lanes);
+    for (int k = 0; k < padded.length; k += lanes) {
+      FloatVector v = FloatVector.fromArray(VectorMath.SPECIES, padded, k);
+      float[] clipped = VectorMath.clip(v, 1e-7f, 1f).toArray();
+      float[] byMaxAndMin = v.max(1e-7f).min(1f).toArray();
+      for (int lane = 0; lane < lanes; lane++) {
+        assertEquals(byMaxAndMin[lane], clipped[lane], "clip(" + padded[k + lane] + ")");
+      }
+    }
   }
 
   @Test
