@@ -29,6 +29,7 @@ import static org.loss4j.core.kernel.MathConstants.SQRT2;
  *       positive {@code x}, NaN otherwise.
  *   <li>{@link #selectIfNegative}: one of two floats by whether a third is below 0, without a
  *       jump.
+ *   <li>{@link #clip}: a float clipped to two bounds by plain compares.
  *   <li>{@link #log1pUnit}: {@code 2 atanh(z / (2 + z))}, or {@code ln 2 + 2 atanh((z - 1) /
  *       (z + 3))} above {@code sqrt(2) - 1}; within 3 units on {@code [sqrt(1/2) - 1, 1]}.
  * </ul>
@@ -37,12 +38,15 @@ public final class FloatMath {
 
   private FloatMath() {}
 
-  /** Returns {@code e^x} for {@code x <= 0}: see the class comment. */
+  /**
+   * Returns {@code e^x} for {@code x <= 0}: see the class comment. Below the flush bound the
+   * steps compute nonsense (NaN for -infinity) that the final select replaces by 0, as the lanes
+   * do; a clamp first would cost the several instructions of {@code Math.max}.
+   */
   public static float expNonPositive(float x) {
-    float clamped = Math.max(x, EXP_FLUSH);
-    float shifted = Math.fma(clamped, LOG2_E, ROUNDER);
+    float shifted = Math.fma(x, LOG2_E, ROUNDER);
     float n = shifted - ROUNDER;
-    float r = Math.fma(n, -LN2_HIGH, clamped);
+    float r = Math.fma(n, -LN2_HIGH, x);
     r = Math.fma(n, -LN2_LOW, r);
     float r2 = r * r;
     float high =
@@ -97,6 +101,16 @@ public final class FloatMath {
    */
   public static float selectIfNegative(float x, float ifNegative, float otherwise) {
     return pick(Float.floatToRawIntBits(x + 0f) >> 31, ifNegative, otherwise);
+  }
+
+  /**
+   * Returns {@code value} clipped to {@code [low, high]}, NaN kept, by two plain compares: for
+   * bounds that are not zero the same as {@code Math.min(Math.max(value, low), high)}, whose
+   * NaN and signed-zero rules cost several instructions each.
+   */
+  public static float clip(float value, float low, float high) {
+    float atLeastLow = value < low ? low : value;
+    return atLeastLow > high ? high : atLeastLow;
   }
 
   /**

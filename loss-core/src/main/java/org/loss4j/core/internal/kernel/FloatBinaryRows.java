@@ -68,8 +68,8 @@ public final class FloatBinaryRows extends BinaryRows {
 
   private float fromProbability(int i, float t, float scale, float[] gradient) {
     float p = yPred[i];
-    float q = Math.min(Math.max(p, LOWER), UPPER);
-    float logComplement = p <= SMALL_Q ? FloatMath.log1pUnit(Math.max(-q, -SMALL_Q))
+    float q = FloatMath.clip(p, LOWER, UPPER);
+    float logComplement = p <= SMALL_Q ? FloatMath.log1pUnit(FloatMath.clip(-q, -SMALL_Q, 0f))
         : FloatMath.log(1f - q);
     if (gradient != null) {
       boolean clipped = p < LOWER || p > UPPER;

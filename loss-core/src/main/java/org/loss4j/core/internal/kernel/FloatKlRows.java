@@ -38,7 +38,7 @@ public final class FloatKlRows extends KlRows {
   }
 
   private static float clip(float value) {
-    return Math.min(Math.max(value, EPSILON), 1f);
+    return FloatMath.clip(value, EPSILON, 1f);
   }
 
   @Override

@@ -9,6 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.api.DType;
 import org.loss4j.core.internal.kernel.BinaryRows;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.FloatMath;
 import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 
@@ -61,10 +62,10 @@ final class VectorBinaryProbabilityRows extends BinaryRows {
           .intoArray(log1pNegative, k);
     }
     for (int k = bound; k < length; k++) {
-      float q = Math.min(Math.max(yPred[start + k], LOWER), UPPER);
+      float q = FloatMath.clip(yPred[start + k], LOWER, UPPER);
       logQ[k] = q;
       logComplement[k] = 1f - q;
-      log1pNegative[k] = Math.max(-q, LOG1P_LOWEST);
+      log1pNegative[k] = FloatMath.clip(-q, LOG1P_LOWEST, 0f);
     }
     VectorMath.log(logQ, 0, logQ, 0, length);
     VectorMath.log(logComplement, 0, logComplement, 0, length);

@@ -8,6 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.api.DType;
 import org.loss4j.core.internal.kernel.KlRows;
 import org.loss4j.core.kernel.Clipping;
+import org.loss4j.core.kernel.FloatMath;
 import org.loss4j.core.kernel.vector.RowBuffers;
 import org.loss4j.core.kernel.vector.VectorMath;
 
@@ -80,7 +81,7 @@ final class VectorKlRows extends KlRows {
   }
 
   private static float clip(float value) {
-    return Math.min(Math.max(value, EPSILON), 1f);
+    return FloatMath.clip(value, EPSILON, 1f);
   }
 
   @Override
