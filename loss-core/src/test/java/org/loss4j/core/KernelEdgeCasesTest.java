@@ -1,7 +1,10 @@
 package org.loss4j.core;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.loss4j.testkit.assertions.TensorAssertions.assertAllClose;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.loss4j.api.DType;
 import org.loss4j.api.Loss;
@@ -77,6 +80,48 @@ class KernelEdgeCasesTest {
   }
 
   @Test
+  void specialRowsBetweenOrdinaryOnesInSoftmaxLosses() {
+    // Each row's maximum is read while the row before it is computed: a NaN or infinite row
+    // after an ordinary one, an ordinary one after those, and the last row all must still
+    // match float64 (NaN in the lanes of row 1 and in the tail of row 4).
+    float[][] rows = {
+        {0.5f, 1f, 2f, -1f, 0f, 3f, 0f, 0f, 1f},
+        {0f, 1f, Float.NaN, 0f, 0f, 0f, 0f, 0f, 0f},
+        {INF, 1f, 2f, 0f, 0f, 0f, 0f, 0f, 0f},
+        {-2f, 1f, 2f, 0f, 0f, 0f, 4f, 0f, -1f},
+        {0f, 1f, 2f, 0f, 0f, 0f, 0f, 0f, Float.NaN},
+        {-1e30f, 1f, 2f, 0f, 0f, 0f, 0f, 0f, 9f}};
+    float[] logits = new float[rows.length * 9];
+    float[] oneHot = new float[rows.length * 9];
+    float[] classIds = new float[rows.length];
+    for (int r = 0; r < rows.length; r++) {
+      System.arraycopy(rows[r], 0, logits, r * 9, 9);
+      classIds[r] = (2 * r + 1) % 9;
+      oneHot[r * 9 + (int) classIds[r]] = 1f;
+    }
+    assertMatchesReference(CategoricalCrossentropy.builder().fromLogits(true).reduction("none"),
+        oneHot, logits, rows.length, 9);
+    assertMatchesReference(
+        SparseCategoricalCrossentropy.builder().fromLogits(true).reduction("none"), classIds,
+        logits, rows.length, 1);
+    Loss sparse = SparseCategoricalCrossentropy.builder().fromLogits(true).reduction("none")
+        .dtype(DType.FLOAT32).build();
+    LossAndGradient together =
+        sparse.valueAndGradient(Tensor.of(classIds, rows.length),
+            Tensor.of(logits, rows.length, 9), null, null);
+    float[] values = together.value().toFloatArray();
+    float[] gradients = together.gradient().toFloatArray();
+    for (int r = 0; r < rows.length; r++) {
+      // Alone, a row finds its own maximum; after another, it was read ahead: same bits.
+      LossAndGradient alone = sparse.valueAndGradient(
+          Tensor.of(new float[] {classIds[r]}, 1), Tensor.of(rows[r], 1, 9), null, null);
+      assertEquals(alone.value().toFloatArray()[0], values[r], "value of row " + r);
+      assertArrayEquals(alone.gradient().toFloatArray(),
+          Arrays.copyOfRange(gradients, r * 9, r * 9 + 9), "gradient of row " + r);
+    }
+  }
+
+  @Test
   void logitsFarBelowTheRowMaximumGetExactZeroShares() {
     // Far below the maximum the exponentials flush to 0 without a clamp on the way.
     float[] logits = {-1e30f, -100f, 0f, -Float.MAX_VALUE, 1f, -INF, -87.5f, -2e9f, 2f};
@@ -113,14 +158,20 @@ class KernelEdgeCasesTest {
 
   private static void assertMatchesReference(
       LossBuilder<?, ?> builder, float[] yTrue, float[] yPred) {
-    assertMatchesReference(builder, yTrue, yPred, yTrue.length);
+    assertMatchesReference(builder, yTrue, yPred, 1, yTrue.length);
   }
 
   private static void assertMatchesReference(
       LossBuilder<?, ?> builder, float[] yTrue, float[] yPred, int labelsPerRow) {
-    Tensor labels = labelsPerRow == yPred.length
-        ? Tensor.of(yTrue, 1, labelsPerRow) : Tensor.of(yTrue, labelsPerRow);
-    Tensor predictions = Tensor.of(yPred, 1, yPred.length);
+    assertMatchesReference(builder, yTrue, yPred, 1, labelsPerRow);
+  }
+
+  /** Compares rows of {@code yPred}, with {@code labelsPerRow} labels each (1: class ids). */
+  private static void assertMatchesReference(LossBuilder<?, ?> builder, float[] yTrue,
+      float[] yPred, int rows, int labelsPerRow) {
+    Tensor labels = labelsPerRow == 1 && yTrue.length == rows && yPred.length != rows
+        ? Tensor.of(yTrue, rows) : Tensor.of(yTrue, rows, labelsPerRow);
+    Tensor predictions = Tensor.of(yPred, rows, yPred.length / rows);
     Loss fast = builder.dtype(DType.FLOAT32).build();
     Loss reference = builder.dtype(DType.FLOAT64).build();
     LossAndGradient expected = reference.valueAndGradient(labels, predictions, null, null);

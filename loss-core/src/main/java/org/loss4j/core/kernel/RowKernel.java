@@ -31,8 +31,14 @@ public abstract class RowKernel implements SampleKernel {
     return rowLength;
   }
 
+  /**
+   * Evaluates rows {@code from} to {@code to} in order, each by {@link #row}. A subclass may
+   * override it to carry work from one row to the next, as the vector softmax kernels read the
+   * next row while they compute this one; each row's value and gradient must stay what
+   * {@link #row} gives.
+   */
   @Override
-  public final void evaluate(
+  public void evaluate(
       int from, int to, double[] values, double[] upstream, float[] gradient) {
     for (int row = from; row < to; row++) {
       values[row] = upstream == null ? row(row, 0.0, null) : row(row, upstream[row], gradient);

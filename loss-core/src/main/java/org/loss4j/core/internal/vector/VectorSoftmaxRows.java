@@ -1,5 +1,6 @@
 package org.loss4j.core.internal.vector;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.loss4j.core.internal.kernel.SoftmaxRows;
@@ -32,20 +33,50 @@ final class VectorSoftmaxRows extends SoftmaxRows {
     this.shift = (float) (smoothing / rowLength);
   }
 
+  /**
+   * Evaluates the rows in order; each row's exponentials read the next row ahead
+   * ({@link VectorMath#expShiftedReadingAhead}), so its maximum is ready when it starts. The
+   * last row reads itself again, so that every row takes the same path through the code.
+   */
+  @Override
+  public void evaluate(int from, int to, double[] values, double[] upstream, float[] gradient) {
+    int length = rowLength();
+    RowBuffers buffers = RowBuffers.of(length);
+    float max = VectorRows.max(yPred, from * length, length);
+    for (int row = from; row < to; row++) {
+      int ahead = Math.min(row + 1, to - 1) * length;
+      values[row] = upstream == null
+          ? row(row, max, ahead, 0.0, null, buffers)
+          : row(row, max, ahead, upstream[row], gradient, buffers);
+      max = VectorMath.maxAfterLanes(buffers.aheadLanes(), yPred, ahead, length);
+    }
+  }
+
   @Override
   protected double row(int row, double upstream, float[] gradient) {
     int length = rowLength();
+    float max = VectorRows.max(yPred, row * length, length);
+    return row(row, max, row * length, upstream, gradient, RowBuffers.of(length));
+  }
+
+  /**
+   * Returns the loss of a row whose maximum is {@code max} and writes its gradient; also leaves
+   * the lanewise maximum of the row from {@code ahead} in the buffers' ahead lanes, whichever
+   * way this row is computed.
+   */
+  private double row(int row, float max, int ahead, double upstream, float[] gradient,
+      RowBuffers buffers) {
+    int length = rowLength();
     int start = row * length;
     int bound = SPECIES.loopBound(length);
-    float max = VectorRows.max(yPred, start, length);
     if (!Float.isFinite(max)) {
+      Arrays.fill(buffers.aheadLanes(), VectorRows.max(yPred, ahead, length));
       return super.row(row, upstream, gradient);
     }
-    RowBuffers buffers = RowBuffers.of(length);
     float[] exps = gradient != null ? gradient : buffers.first();
     int expsStart = gradient != null ? start : 0;
-    double sumExp =
-        VectorMath.expShifted(yPred, start, max, exps, expsStart, length, buffers.lanes());
+    double sumExp = VectorMath.expShiftedReadingAhead(yPred, start, max, exps, expsStart, length,
+        buffers.lanes(), ahead, buffers.aheadLanes());
     FloatVector targets = FloatVector.zero(SPECIES);
     FloatVector weighted = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {

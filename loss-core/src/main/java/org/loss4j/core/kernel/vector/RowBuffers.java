@@ -2,8 +2,8 @@ package org.loss4j.core.kernel.vector;
 
 /**
  * Per-thread float arrays for the vector row kernels: three row-sized buffers, grown when
- * needed and never shrunk, and one of {@link VectorMath#SPECIES}'s length for a lane sum; a
- * kernel allocates nothing per row.
+ * needed and never shrunk, and two of {@link VectorMath#SPECIES}'s length, for a lane sum and
+ * for the next row's maximum; a kernel allocates nothing per row.
  */
 public final class RowBuffers {
   private static final ThreadLocal<RowBuffers> PER_THREAD =
@@ -13,6 +13,7 @@ public final class RowBuffers {
   private float[] second = new float[0];
   private float[] third = new float[0];
   private final float[] lanes = new float[VectorMath.SPECIES.length()];
+  private final float[] aheadLanes = new float[VectorMath.SPECIES.length()];
 
   private RowBuffers() {}
 
@@ -45,5 +46,10 @@ public final class RowBuffers {
   /** Returns the buffer of one vector's lanes, for {@code intoArray} before a lane sum. */
   public float[] lanes() {
     return lanes;
+  }
+
+  /** Returns a second buffer of one vector's lanes, for the next row's maximum. */
+  public float[] aheadLanes() {
+    return aheadLanes;
   }
 }

@@ -110,12 +110,98 @@ public final class VectorMath {
       e.intoArray(out, outFrom + k);
       sum = sum.add(e);
     }
-    double total = 0;
     if (lanes != null) {
       sum.intoArray(lanes, 0);
-      total = sumInOrder(lanes);
     }
-    for (int k = bound; k < length; k++) {
+    return finishExpSum(x, from, shift, out, outFrom, length, lanes);
+  }
+
+  /**
+   * Does what {@link #expShifted} does with {@code lanes}, and in the same loop reads the
+   * whole vectors of {@code length} values from {@code aheadFrom}, leaving their lanewise
+   * maximum (NaN skipped) in {@code aheadLanes}: a row kernel reads its next row while it
+   * exponentiates this one, so that the next row's wait for memory overlaps this row's
+   * arithmetic. {@link #maxAfterLanes} finishes the maximum.
+   */
+  public static double expShiftedReadingAhead(float[] x, int from, float shift, float[] out,
+      int outFrom, int length, float[] lanes, int aheadFrom, float[] aheadLanes) {
+    int bound = SPECIES.loopBound(length);
+    FloatVector sum = FloatVector.zero(SPECIES);
+    FloatVector aheadMax = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
+    for (int k = 0; k < bound; k += SPECIES.length()) {
+      FloatVector ahead = FloatVector.fromArray(SPECIES, x, aheadFrom + k);
+      aheadMax = aheadMax.blend(ahead, ahead.compare(GT, aheadMax));
+      FloatVector v = FloatVector.fromArray(SPECIES, x, from + k).sub(shift);
+      FloatVector shifted = v.fma(LOG2_E_LANES, ROUNDER_LANES);
+      FloatVector n = shifted.sub(ROUNDER);
+      FloatVector r = n.fma(MINUS_LN2_HIGH, v);
+      r = n.fma(MINUS_LN2_LOW, r);
+      FloatVector r2 = r.mul(r);
+      FloatVector high =
+          r.fma(INVERSE_5040, INVERSE_720).fma(r2, r.fma(INVERSE_120, INVERSE_24));
+      FloatVector p = high.fma(r2, r.fma(INVERSE_6, HALF));
+      p = p.fma(r, ONE);
+      p = p.fma(r, ONE);
+      FloatVector scale = shifted.reinterpretAsInts().sub(ROUNDER_BITS - EXPONENT_BIAS)
+          .lanewise(LSHL, MANTISSA_BITS).reinterpretAsFloats();
+      FloatVector e = p.mul(scale).blend(0f, v.compare(LT, EXP_FLUSH));
+      e.intoArray(out, outFrom + k);
+      sum = sum.add(e);
+    }
+    aheadMax.intoArray(aheadLanes, 0);
+    if (lanes != null) {
+      sum.intoArray(lanes, 0);
+    }
+    return finishExpSum(x, from, shift, out, outFrom, length, lanes);
+  }
+
+  /**
+   * Returns the largest of the maximum left in {@code aheadLanes} by
+   * {@link #expShiftedReadingAhead} and the values after the whole vectors of the
+   * {@code length} from {@code aheadFrom}, NaN skipped.
+   */
+  public static float maxAfterLanes(float[] aheadLanes, float[] x, int aheadFrom, int length) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float lane : aheadLanes) {
+      max = lane > max ? lane : max;
+    }
+    for (int i = aheadFrom + SPECIES.loopBound(length); i < aheadFrom + length; i++) {
+      max = x[i] > max ? x[i] : max;
+    }
+    return max;
+  }
+
+  /**
+   * Returns {@code e^v} lanewise for {@code v <= 0}, by the steps
+   * {@link #expNonPositive(float[], int, float[], int, int)} describes. Small enough for the
+   * JIT to inline into the loops, so no vector is boxed.
+   */
+  private static FloatVector expLanes(FloatVector v) {
+    FloatVector shifted = v.fma(LOG2_E_LANES, ROUNDER_LANES);
+    FloatVector n = shifted.sub(ROUNDER);
+    FloatVector r = n.fma(MINUS_LN2_HIGH, v);
+    r = n.fma(MINUS_LN2_LOW, r);
+    FloatVector r2 = r.mul(r);
+    FloatVector high =
+        r.fma(INVERSE_5040, INVERSE_720).fma(r2, r.fma(INVERSE_120, INVERSE_24));
+    FloatVector p = high.fma(r2, r.fma(INVERSE_6, HALF));
+    p = p.fma(r, ONE);
+    p = p.fma(r, ONE);
+    FloatVector scale = shifted.reinterpretAsInts().sub(ROUNDER_BITS - EXPONENT_BIAS)
+        .lanewise(LSHL, MANTISSA_BITS).reinterpretAsFloats();
+    return p.mul(scale).blend(0f, v.compare(LT, EXP_FLUSH));
+  }
+
+  /**
+   * Adds the lane sums in {@code lanes} in order (when given), then the elements after the
+   * whole vectors, which it writes by {@link FloatMath#expNonPositive}; returns the total, or 0
+   * without {@code lanes}. It takes no vector, so that a call the JIT does not inline boxes
+   * none.
+   */
+  private static double finishExpSum(float[] x, int from, float shift, float[] out,
+      int outFrom, int length, float[] lanes) {
+    double total = lanes != null ? sumInOrder(lanes) : 0;
+    for (int k = SPECIES.loopBound(length); k < length; k++) {
       float e = FloatMath.expNonPositive(x[from + k] - shift);
       out[outFrom + k] = e;
       total += e;

@@ -1,5 +1,6 @@
 package org.loss4j.core.kernel.vector;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -57,6 +58,27 @@ class VectorMathTest {
       }
       assertEquals(y[i], FloatMath.expNonPositive(x[i]), "scalar form at " + x[i]);
     }
+  }
+
+  @Test
+  void readingAheadChangesNoExponentialAndFindsTheAheadMaximum() {
+    int length = 37;
+    float[] x = draw(() -> (float) random.nextDouble(-30, 5));
+    x[length + 3] = Float.NaN;
+    x[length + 35] = Float.NaN;
+    x[length + 20] = 7.5f;
+    float[] plain = new float[length];
+    float[] ahead = new float[length];
+    float[] lanes = new float[VectorMath.SPECIES.length()];
+    float[] aheadLanes = new float[VectorMath.SPECIES.length()];
+    double plainSum = VectorMath.expShifted(x, 0, 5f, plain, 0, length, lanes);
+    double aheadSum = VectorMath.expShiftedReadingAhead(
+        x, 0, 5f, ahead, 0, length, lanes, length, aheadLanes);
+    assertEquals(plainSum, aheadSum);
+    assertArrayEquals(plain, ahead);
+    assertEquals(7.5f, VectorMath.maxAfterLanes(aheadLanes, x, length, length), "NaN skipped");
+    x[2 * length - 1] = 9f;
+    assertEquals(9f, VectorMath.maxAfterLanes(aheadLanes, x, length, length), "in the tail");
   }
 
   @Test
