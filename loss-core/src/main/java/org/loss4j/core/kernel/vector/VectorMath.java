@@ -93,20 +93,7 @@ public final class VectorMath {
     int bound = SPECIES.loopBound(length);
     FloatVector sum = FloatVector.zero(SPECIES);
     for (int k = 0; k < bound; k += SPECIES.length()) {
-      FloatVector v = FloatVector.fromArray(SPECIES, x, from + k).sub(shift);
-      FloatVector shifted = v.fma(LOG2_E_LANES, ROUNDER_LANES);
-      FloatVector n = shifted.sub(ROUNDER);
-      FloatVector r = n.fma(MINUS_LN2_HIGH, v);
-      r = n.fma(MINUS_LN2_LOW, r);
-      FloatVector r2 = r.mul(r);
-      FloatVector high =
-          r.fma(INVERSE_5040, INVERSE_720).fma(r2, r.fma(INVERSE_120, INVERSE_24));
-      FloatVector p = high.fma(r2, r.fma(INVERSE_6, HALF));
-      p = p.fma(r, ONE);
-      p = p.fma(r, ONE);
-      FloatVector scale = shifted.reinterpretAsInts().sub(ROUNDER_BITS - EXPONENT_BIAS)
-          .lanewise(LSHL, MANTISSA_BITS).reinterpretAsFloats();
-      FloatVector e = p.mul(scale).blend(0f, v.compare(LT, EXP_FLUSH));
+      FloatVector e = expLanes(FloatVector.fromArray(SPECIES, x, from + k).sub(shift));
       e.intoArray(out, outFrom + k);
       sum = sum.add(e);
     }
@@ -131,20 +118,7 @@ public final class VectorMath {
     for (int k = 0; k < bound; k += SPECIES.length()) {
       FloatVector ahead = FloatVector.fromArray(SPECIES, x, aheadFrom + k);
       aheadMax = aheadMax.blend(ahead, ahead.compare(GT, aheadMax));
-      FloatVector v = FloatVector.fromArray(SPECIES, x, from + k).sub(shift);
-      FloatVector shifted = v.fma(LOG2_E_LANES, ROUNDER_LANES);
-      FloatVector n = shifted.sub(ROUNDER);
-      FloatVector r = n.fma(MINUS_LN2_HIGH, v);
-      r = n.fma(MINUS_LN2_LOW, r);
-      FloatVector r2 = r.mul(r);
-      FloatVector high =
-          r.fma(INVERSE_5040, INVERSE_720).fma(r2, r.fma(INVERSE_120, INVERSE_24));
-      FloatVector p = high.fma(r2, r.fma(INVERSE_6, HALF));
-      p = p.fma(r, ONE);
-      p = p.fma(r, ONE);
-      FloatVector scale = shifted.reinterpretAsInts().sub(ROUNDER_BITS - EXPONENT_BIAS)
-          .lanewise(LSHL, MANTISSA_BITS).reinterpretAsFloats();
-      FloatVector e = p.mul(scale).blend(0f, v.compare(LT, EXP_FLUSH));
+      FloatVector e = expLanes(FloatVector.fromArray(SPECIES, x, from + k).sub(shift));
       e.intoArray(out, outFrom + k);
       sum = sum.add(e);
     }
