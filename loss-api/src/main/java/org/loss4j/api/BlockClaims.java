@@ -1,6 +1,5 @@
 package org.loss4j.api;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,13 +9,18 @@ import java.util.function.IntConsumer;
 
 /**
  * The blocks {@code 0..blocks-1} of one call, each run once by whichever thread claims it next:
- * the calling thread and the helper tasks it hands to its fork-join pool take blocks from one
- * counter until none is left, so a helper that starts late takes fewer.
+ * the calling thread and the helper tasks it forks to its fork-join pool (the common pool's
+ * submission queue outside any pool) take blocks from one counter until none is left, so a
+ * helper that starts late takes fewer.
  *
- * <p>The calling thread then waits for the blocks still running elsewhere, at most one per
- * helper. It spins for up to {@link #SPIN_NANOS} first: parking would cost a wake-up as long as
- * a block (tens of microseconds on a virtual machine), and the calls worth splitting last only
- * a millisecond or two. A helper that never got a block simply finds none left when it runs.
+ * <p>When the caller runs out of blocks it takes back, newest first, the helpers that no thread
+ * has started yet, so that none stays queued holding the call's inputs. A helper it cannot take
+ * back (another task was queued above it) finds no block when it runs, and by then the call has
+ * dropped its reference to the inputs. The caller then waits for the blocks still running
+ * elsewhere, at most one per helper: it spins for up to {@link #SPIN_NANOS} first, since parking
+ * would cost a wake-up as long as a block (tens of microseconds on a virtual machine) and the
+ * calls worth splitting last only a millisecond or two; then it parks. An interrupt does not end
+ * the wait, and the thread's interrupt status is kept.
  *
  * <p>The first exception or error a block throws, on any thread, is rethrown to the caller once
  * every block has ended; no block starts after it.
@@ -26,7 +30,7 @@ final class BlockClaims {
   static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
   private final int blocks;
-  private final IntConsumer block;
+  private IntConsumer block;
   private final AtomicInteger nextBlock = new AtomicInteger();
   private final AtomicInteger endedBlocks = new AtomicInteger();
   private volatile Thread waiter;
@@ -44,29 +48,25 @@ final class BlockClaims {
   }
 
   /**
-   * Runs every block, on the calling thread and on {@code helpers} tasks of the calling thread's
-   * pool (the common pool outside any), and returns when all have ended.
+   * Runs every block, on the calling thread and on {@code helpers} tasks forked to the calling
+   * thread's pool (the common pool outside any), and returns when all have ended.
    *
-   * @throws RuntimeException or Error the first a block threw
+   * @param helpers how many helper tasks to fork, at least 0
+   * @throws RuntimeException the first a block threw, itself
+   * @throws Error the first a block threw, itself
+   * @throws IllegalStateException wrapping the first checked exception a block threw
    */
   void run(int helpers) {
-    boolean inPool = ForkJoinTask.inForkJoinPool();
     ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[helpers];
     for (int i = 0; i < helpers; i++) {
-      tasks[i] = ForkJoinTask.adapt(this::claimBlocks);
-      if (inPool) {
-        tasks[i].fork();
-      } else {
-        ForkJoinPool.commonPool().execute(tasks[i]);
-      }
+      tasks[i] = ForkJoinTask.adapt(this::claimBlocks).fork();
     }
     claimBlocks();
-    if (inPool) {
-      for (ForkJoinTask<?> task : tasks) {
-        task.tryUnfork();
-      }
+    for (int i = helpers - 1; i >= 0; i--) {
+      tasks[i].tryUnfork();
     }
     awaitEndedBlocks();
+    block = null;
     rethrowFailure();
   }
 
@@ -91,9 +91,14 @@ final class BlockClaims {
     }
   }
 
-  /** Returns once every block has ended: spinning first, then parking. */
+  /**
+   * Returns once every block has ended: spinning first, then parking. An interrupt would make
+   * every park return at once, so the interrupt status is cleared for the wait and set again
+   * after it.
+   */
   private void awaitEndedBlocks() {
     long spinStart = System.nanoTime();
+    boolean interrupted = false;
     while (endedBlocks.get() < blocks) {
       if (System.nanoTime() - spinStart < SPIN_NANOS) {
         Thread.onSpinWait();
@@ -101,8 +106,12 @@ final class BlockClaims {
         waiter = Thread.currentThread();
         if (endedBlocks.get() < blocks) {
           LockSupport.park(this);
+          interrupted |= Thread.interrupted();
         }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

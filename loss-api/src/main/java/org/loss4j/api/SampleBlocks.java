@@ -16,6 +16,10 @@ import java.util.concurrent.ForkJoinTask;
 final class SampleBlocks {
   /** The {@code y_pred} elements of one block: large enough to repay a task, small for L2. */
   static final int BLOCK_ELEMENTS = 1 << 15;
+  /** The system property that sets the common pool's parallelism. */
+  private static final String COMMON_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+  private static final boolean COMMON_POOL_HAS_NO_WORKERS = commonPoolHasNoWorkers();
 
   private SampleBlocks() {}
 
@@ -49,12 +53,23 @@ final class SampleBlocks {
 
   /**
    * Returns how many pool threads may join the calling thread: the other workers of its pool,
-   * or every worker of the common pool for a thread outside any pool.
+   * or every worker of the common pool for a thread outside any pool; none when the common pool
+   * was configured without workers, for which {@code getCommonPoolParallelism()} still reports 1.
    */
   static int helpers() {
     if (ForkJoinTask.inForkJoinPool()) {
       return ForkJoinTask.getPool().getParallelism() - 1;
     }
-    return ForkJoinPool.getCommonPoolParallelism();
+    return COMMON_POOL_HAS_NO_WORKERS ? 0 : ForkJoinPool.getCommonPoolParallelism();
+  }
+
+  /** Whether {@value #COMMON_PARALLELISM} is set to 0, which leaves the common pool unstaffed. */
+  private static boolean commonPoolHasNoWorkers() {
+    String parallelism = System.getProperty(COMMON_PARALLELISM);
+    try {
+      return parallelism != null && Integer.parseInt(parallelism.trim()) == 0;
+    } catch (NumberFormatException notANumber) {
+      return false;
+    }
   }
 }

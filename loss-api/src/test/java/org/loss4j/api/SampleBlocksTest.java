@@ -3,14 +3,21 @@ package org.loss4j.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,6 +91,102 @@ class SampleBlocksTest {
     } finally {
       release.countDown();
       pool.shutdown();
+    }
+  }
+
+  @ParameterizedTest(name = "other workers busy: {0}")
+  @ValueSource(booleans = {true, false})
+  void noHelperIsLeftQueuedAfterACall(boolean othersBusy) throws Exception {
+    ForkJoinPool pool = new ForkJoinPool(8);
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      if (othersBusy) {
+        CountDownLatch occupied = new CountDownLatch(7);
+        for (int i = 0; i < 7; i++) {
+          pool.execute(() -> {
+            occupied.countDown();
+            awaitQuietly(release);
+          });
+        }
+        occupied.await();
+      }
+      for (int call = 0; call < 20; call++) {
+        CountingKernel kernel = new CountingKernel();
+        int queued = pool.submit(() -> {
+          kernel.runAll();
+          return ForkJoinTask.getQueuedTaskCount();
+        }).get();
+        kernel.assertEachSampleOnceInWholeBlocks();
+        assertEquals(0, queued, "helpers left in the caller's queue after call " + call);
+      }
+    } finally {
+      release.countDown();
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void anInterruptedCallerFinishesTheCallAndStaysInterrupted() {
+    CountingKernel kernel = new CountingKernel();
+    Thread.currentThread().interrupt();
+    try {
+      kernel.runAll();
+      assertTrue(Thread.currentThread().isInterrupted(), "interrupt status kept");
+    } finally {
+      Thread.interrupted();
+    }
+    kernel.assertEachSampleOnceInWholeBlocks();
+  }
+
+  @Test
+  void aCommonPoolWithoutWorkersLeavesTheWholeCallToTheCaller() throws Exception {
+    // With common parallelism 0 a helper handed to the common pool would never run; a parallel
+    // stream whose tasks call the kernel then waited for it forever. Needs its own JVM.
+    Process child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0",
+        "-cp", childClassPath(),
+        CommonPoolWithoutWorkers.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    boolean ended = child.waitFor(2, TimeUnit.MINUTES);
+    if (!ended) {
+      child.destroyForcibly();
+    }
+    String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(ended, "the child JVM was still running after 2 minutes: " + output);
+    assertEquals(0, child.exitValue(), output);
+    assertEquals("helpers 0, evaluations 404", output.strip());
+  }
+
+  /** A parallel stream of four calls, in a JVM whose common pool has no workers. */
+  static final class CommonPoolWithoutWorkers {
+    public static void main(String[] args) {
+      int evaluations = IntStream.range(0, 4).parallel().map(call -> {
+        CountingKernel kernel = new CountingKernel();
+        kernel.runAll();
+        int total = 0;
+        for (int i = 0; i < SAMPLES; i++) {
+          total += kernel.evaluations.get(i);
+        }
+        return total;
+      }).sum();
+      System.out.println("helpers " + SampleBlocks.helpers() + ", evaluations " + evaluations);
+    }
+  }
+
+  /** The test's class path, with the module path surefire may have put the classes on. */
+  private static String childClassPath() {
+    String modules = System.getProperty("jdk.module.path", "");
+    String classes = System.getProperty("java.class.path", "");
+    return modules.isEmpty() ? classes : modules + File.pathSeparator + classes;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
