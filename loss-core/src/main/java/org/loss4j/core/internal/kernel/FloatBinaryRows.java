@@ -69,7 +69,8 @@ public final class FloatBinaryRows extends BinaryRows {
   private float fromProbability(int i, float t, float scale, float[] gradient) {
     float p = yPred[i];
     float q = FloatMath.clip(p, LOWER, UPPER);
-    float logComplement = p <= SMALL_Q ? FloatMath.log1pUnit(FloatMath.clip(-q, -SMALL_Q, 0f))
+    float negativeQ = -q < -SMALL_Q ? -SMALL_Q : -q;
+    float logComplement = p <= SMALL_Q ? FloatMath.log1pUnit(negativeQ)
         : FloatMath.log(1f - q);
     if (gradient != null) {
       boolean clipped = p < LOWER || p > UPPER;

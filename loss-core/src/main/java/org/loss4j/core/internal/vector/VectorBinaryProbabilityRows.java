@@ -65,7 +65,7 @@ final class VectorBinaryProbabilityRows extends BinaryRows {
       float q = FloatMath.clip(yPred[start + k], LOWER, UPPER);
       logQ[k] = q;
       logComplement[k] = 1f - q;
-      log1pNegative[k] = FloatMath.clip(-q, LOG1P_LOWEST, 0f);
+      log1pNegative[k] = -q < LOG1P_LOWEST ? LOG1P_LOWEST : -q;
     }
     VectorMath.log(logQ, 0, logQ, 0, length);
     VectorMath.log(logComplement, 0, logComplement, 0, length);

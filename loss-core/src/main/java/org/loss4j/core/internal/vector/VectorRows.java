@@ -16,7 +16,8 @@ final class VectorRows {
 
   /**
    * Returns the largest of {@code length} values from {@code start}, by plain compares: NaN is
-   * skipped, as in {@code FloatRows.max}, so a caller finds a NaN through the sums it feeds.
+   * skipped, as in {@code FloatRows.max}, so a caller finds a NaN through the sums it feeds; a
+   * row of NaN and -infinity only gives -infinity.
    */
   static float max(float[] values, int start, int length) {
     int bound = SPECIES.loopBound(length);
