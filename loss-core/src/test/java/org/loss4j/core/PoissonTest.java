@@ -77,7 +77,7 @@ class PoissonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 7, 8, 517, 1023, 1024, 1030})
+  @ValueSource(ints = {0, 7, 8, 31, 32, 40, 50, 60, 517, 1023, 1024, 1030})
   void findsTheFirstNegativeRateAnywhereInALargeInput(int position) {
     Loss poisson = Poisson.builder().build();
     float[] rates = new float[1031];

@@ -34,14 +34,21 @@ final class VectorRows {
   }
 
   /**
-   * Returns the index of the first negative value (below 0, so not -0 or NaN), or -1: one
-   * compare per vector, and the scalar search only in the vector that holds one.
+   * Returns the index of the first negative value (below 0, so not -0 or NaN), or -1: four
+   * vectors' compares joined into one test per step, and the scalar search only from the step
+   * that holds one (and over the last elements of fewer than four vectors).
    */
   static int firstNegative(float[] values) {
-    int bound = SPECIES.loopBound(values.length);
+    int lanes = SPECIES.length();
+    int step = 4 * lanes;
+    int bound = values.length - values.length % step;
     int k = 0;
-    while (k < bound && !FloatVector.fromArray(SPECIES, values, k).compare(LT, 0f).anyTrue()) {
-      k += SPECIES.length();
+    while (k < bound && !FloatVector.fromArray(SPECIES, values, k).compare(LT, 0f)
+        .or(FloatVector.fromArray(SPECIES, values, k + lanes).compare(LT, 0f))
+        .or(FloatVector.fromArray(SPECIES, values, k + 2 * lanes).compare(LT, 0f))
+        .or(FloatVector.fromArray(SPECIES, values, k + 3 * lanes).compare(LT, 0f))
+        .anyTrue()) {
+      k += step;
     }
     for (int i = k; i < values.length; i++) {
       if (values[i] < 0) {
