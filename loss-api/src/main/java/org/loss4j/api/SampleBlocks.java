@@ -63,11 +63,16 @@ final class SampleBlocks {
     return COMMON_POOL_HAS_NO_WORKERS ? 0 : ForkJoinPool.getCommonPoolParallelism();
   }
 
-  /** Whether {@value #COMMON_PARALLELISM} is set to 0, which leaves the common pool unstaffed. */
+  /**
+   * Whether {@value #COMMON_PARALLELISM} is set to 0 or less, which leaves the common pool
+   * without workers; read as the JDK reads it (an unparsable value keeps the default). A thread
+   * factory that creates no threads also leaves it without workers, and is not detected: a
+   * helper forked there stays in the queue for good, holding none of the call's inputs.
+   */
   private static boolean commonPoolHasNoWorkers() {
     String parallelism = System.getProperty(COMMON_PARALLELISM);
     try {
-      return parallelism != null && Integer.parseInt(parallelism.trim()) == 0;
+      return parallelism != null && Integer.parseInt(parallelism) <= 0;
     } catch (NumberFormatException notANumber) {
       return false;
     }

@@ -138,13 +138,15 @@ class SampleBlocksTest {
     kernel.assertEachSampleOnceInWholeBlocks();
   }
 
-  @Test
-  void aCommonPoolWithoutWorkersLeavesTheWholeCallToTheCaller() throws Exception {
-    // With common parallelism 0 a helper handed to the common pool would never run; a parallel
-    // stream whose tasks call the kernel then waited for it forever. Needs its own JVM.
+  @ParameterizedTest(name = "common parallelism {0}")
+  @ValueSource(strings = {"0", "-1"})
+  void aCommonPoolWithoutWorkersLeavesTheWholeCallToTheCaller(String parallelism)
+      throws Exception {
+    // With common parallelism 0 (or below) a helper handed to the common pool would never run;
+    // a parallel stream whose tasks call the kernel then waited for it forever. Own JVM.
     Process child = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=0",
+        "-Djava.util.concurrent.ForkJoinPool.common.parallelism=" + parallelism,
         "-cp", childClassPath(),
         CommonPoolWithoutWorkers.class.getName())
         .redirectErrorStream(true)
