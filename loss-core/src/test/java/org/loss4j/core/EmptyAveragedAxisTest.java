@@ -57,4 +57,21 @@ class EmptyAveragedAxisTest {
     // P9: an empty batch with a reducing reduction gives 0, not NaN or an empty tensor.
     assertEquals(0.0, value.doubleValue());
   }
+
+  @Test
+  void anEmptyBatchOfWideRowsReducesToZeroInEveryKernel() {
+    // Rows of 16 logits take the vector kernels (8 or 16 lanes) on the vector path, whose row
+    // loop must not read a first row that is not there.
+    Tensor noLogits = Tensor.of(new float[0], 0, 16);
+    Loss categorical = CategoricalCrossentropy.builder().fromLogits(true).build();
+    Loss sparse = SparseCategoricalCrossentropy.builder().fromLogits(true).build();
+    Loss sparseNone =
+        SparseCategoricalCrossentropy.builder().fromLogits(true).reduction("none").build();
+
+    assertEquals(0.0, categorical.compute(noLogits, noLogits).doubleValue());
+    assertEquals(0.0, sparse.compute(Tensor.of(new float[0], 0), noLogits).doubleValue());
+    assertEquals(0, sparseNone.compute(Tensor.of(new float[0], 0), noLogits).size());
+    assertEquals(0, categorical.valueAndGradient(noLogits, noLogits, null, null).gradient()
+        .size());
+  }
 }

@@ -27,6 +27,9 @@ final class VectorSparseSoftmaxRows extends SparseSoftmaxRows {
    */
   @Override
   public void evaluate(int from, int to, double[] values, double[] upstream, float[] gradient) {
+    if (from >= to) {
+      return;
+    }
     int length = rowLength();
     RowBuffers buffers = RowBuffers.of(length);
     float max = VectorRows.max(yPred, from * length, length);
@@ -48,8 +51,9 @@ final class VectorSparseSoftmaxRows extends SparseSoftmaxRows {
 
   /**
    * Returns the loss of a row whose maximum is {@code max} and writes its gradient; also leaves
-   * the lanewise maximum of the row from {@code ahead} in the buffers' ahead lanes, whichever
-   * way this row is computed.
+   * in the buffers' ahead lanes values whose largest, with the row's tail, is the maximum of the
+   * row from {@code ahead}: its lanewise maxima, or its whole maximum in every lane when this
+   * row falls back.
    */
   private double row(int row, float max, int ahead, double upstream, float[] gradient,
       RowBuffers buffers) {

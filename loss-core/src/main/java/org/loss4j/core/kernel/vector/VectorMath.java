@@ -42,7 +42,6 @@ public final class VectorMath {
   /** The preferred float vector shape of this machine, for every vector kernel. */
   public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
-
   /*
    * Constants as vectors: a call that returns a vector and is not inlined boxes it, so the loops
    * read these instead of broadcasting.
@@ -183,7 +182,6 @@ public final class VectorMath {
     return lanes != null ? total : 0;
   }
 
-
   /**
    * Writes {@code ln(x)} of {@code length} values from {@code from} into {@code out} from
    * {@code outFrom} (the arrays may be the same), for normal positive {@code x}: with
@@ -213,7 +211,6 @@ public final class VectorMath {
     }
   }
 
-
   /**
    * Writes {@code ln(1 + z)} of {@code length} values from {@code from} into {@code out} from
    * {@code outFrom}, for {@code z} in {@code [sqrt(1/2) - 1, 1]} (the arrays may be the same),
@@ -236,7 +233,6 @@ public final class VectorMath {
       out[outFrom + k] = FloatMath.log1pUnit(z[from + k]);
     }
   }
-
 
   /**
    * Returns {@code 2 atanh(s)} lanewise by the series of {@link #log}, for both logs. Small
