@@ -21,7 +21,7 @@ import org.loss4j.core.kernel.vector.VectorMath;
  * multiply-add, so that the true class of a confident prediction ({@code e} near
  * {@code sum(e)}) does not cancel in float.
  */
-final class VectorSoftmaxRows extends SoftmaxRows {
+final class VectorSoftmaxRows extends SoftmaxRows implements RowsReadingAhead {
   private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
 
   private final float keep;
@@ -33,42 +33,21 @@ final class VectorSoftmaxRows extends SoftmaxRows {
     this.shift = (float) (smoothing / rowLength);
   }
 
-  /**
-   * Evaluates the rows in order; each row's exponentials read the next row ahead
-   * ({@link VectorMath#expShiftedReadingAhead}), so its maximum is ready when it starts. The
-   * last row reads itself again, so that every row takes the same path through the code.
-   */
+  /** Evaluates the rows in order, each reading the next ({@link RowsReadingAhead}). */
   @Override
   public void evaluate(int from, int to, double[] values, double[] upstream, float[] gradient) {
-    if (from >= to) {
-      return;
-    }
-    int length = rowLength();
-    RowBuffers buffers = RowBuffers.of(length);
-    float max = VectorRows.max(yPred, from * length, length);
-    for (int row = from; row < to; row++) {
-      int ahead = Math.min(row + 1, to - 1) * length;
-      values[row] = upstream == null
-          ? row(row, max, ahead, 0.0, null, buffers)
-          : row(row, max, ahead, upstream[row], gradient, buffers);
-      max = VectorMath.maxAfterLanes(buffers.aheadLanes(), yPred, ahead, length);
-    }
+    RowsReadingAhead.evaluate(this, yPred, rowLength(), from, to, values, upstream, gradient);
   }
 
   @Override
   protected double row(int row, double upstream, float[] gradient) {
     int length = rowLength();
     float max = VectorRows.max(yPred, row * length, length);
-    return row(row, max, row * length, upstream, gradient, RowBuffers.of(length));
+    return rowWithMax(row, max, row * length, upstream, gradient, RowBuffers.of(length));
   }
 
-  /**
-   * Returns the loss of a row whose maximum is {@code max} and writes its gradient; also leaves
-   * in the buffers' ahead lanes values whose largest, with the row's tail, is the maximum of the
-   * row from {@code ahead}: its lanewise maxima, or its whole maximum in every lane when this
-   * row falls back.
-   */
-  private double row(int row, float max, int ahead, double upstream, float[] gradient,
+  @Override
+  public double rowWithMax(int row, float max, int ahead, double upstream, float[] gradient,
       RowBuffers buffers) {
     int length = rowLength();
     int start = row * length;
